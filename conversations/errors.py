@@ -1,0 +1,17 @@
+"""Domain errors of conversations; interfaces map them to HTTP statuses or websocket error events."""
+
+from __future__ import annotations
+
+
+class ConversationError(Exception):
+    """Base class: `code` is stable for clients, the message is plain words for people."""
+
+    code = "conversation_error"
+
+
+class ConversationNotFound(ConversationError):
+    code = "not_found"
+
+
+class InvalidMessage(ConversationError):
+    code = "invalid_message"

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+
+from chatsite.accounts.models import User
+from chatsite.asgi import application
+from conversations.consumers import CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED, MAX_FRAME_BYTES
+from conversations.models import Conversation, Message
+from conversations.tests.factories import ConversationFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
+
+HEADERS = [(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1")]
+
+
+def communicator(conversation_id: Any, user: Any) -> WebsocketCommunicator:
+    comm = WebsocketCommunicator(application, f"/ws/conversations/{conversation_id}/", headers=HEADERS)
+    comm.scope["user"] = user  # what the auth middleware would have put there from the session
+    return comm
+
+
+@database_sync_to_async
+def make_conversation(user: User) -> Conversation:
+    return ConversationFactory.create(user=user)
+
+
+@database_sync_to_async
+def message_count() -> int:
+    return Message.objects.count()
+
+
+async def connected(user: User) -> tuple[WebsocketCommunicator, Conversation]:
+    conversation = await make_conversation(user)
+    comm = communicator(conversation.pk, user)
+    ok, _ = await comm.connect()
+    assert ok
+    return comm, conversation
+
+
+async def test_anonymous_connections_are_closed_with_4401(user: User) -> None:
+    conversation = await make_conversation(user)
+    ok, code = await communicator(conversation.pk, AnonymousUser()).connect()
+    assert not ok and code == CLOSE_UNAUTHENTICATED
+
+
+async def test_another_users_conversation_is_closed_with_4404(user: User, other_user: User) -> None:
+    conversation = await make_conversation(other_user)
+    ok, code = await communicator(conversation.pk, user).connect()
+    assert not ok and code == CLOSE_NOT_FOUND
+
+
+async def test_a_foreign_origin_is_refused(user: User) -> None:
+    conversation = await make_conversation(user)
+    comm = WebsocketCommunicator(
+        application, f"/ws/conversations/{conversation.pk}/", headers=[(b"origin", b"http://evil.example")]
+    )
+    comm.scope["user"] = user
+    ok, _ = await comm.connect()
+    assert not ok
+
+
+async def test_a_user_message_is_stored_and_broadcast(user: User) -> None:
+    comm, conversation = await connected(user)
+    await comm.send_json_to({"type": "user_message", "text": "Draw a cat"})
+    event = await comm.receive_json_from(timeout=5)
+    assert event["type"] == "message"
+    assert event["message"]["role"] == "user" and event["message"]["content"] == "Draw a cat"
+    assert await message_count() == 1
+    await comm.disconnect()
+
+
+async def test_sync_returns_the_whole_history(user: User) -> None:
+    comm, conversation = await connected(user)
+    for text in ("one", "two"):
+        await comm.send_json_to({"type": "user_message", "text": text})
+        await comm.receive_json_from(timeout=5)
+    await comm.send_json_to({"type": "sync"})
+    event = await comm.receive_json_from(timeout=5)
+    assert event["type"] == "history"
+    assert [m["content"] for m in event["messages"]] == ["one", "two"]
+    await comm.disconnect()
+
+
+@pytest.mark.parametrize(
+    "frame, code",
+    [
+        ("not json", "invalid_json"),
+        ("[1, 2]", "invalid_json"),
+        ('{"type": "launch_missiles"}', "unknown_type"),
+        ('{"type": "user_message", "text": ""}', "invalid_message"),
+        ('{"type": "user_message", "text": 5}', "invalid_message"),
+        ('{"type": "user_message", "text": "' + "a" * 9000 + '"}', "invalid_message"),
+        ('{"type": "user_message", "text": "' + "a" * MAX_FRAME_BYTES + '"}', "invalid_frame"),
+    ],
+)
+async def test_bad_frames_get_an_error_event_and_store_nothing(user: User, frame: str, code: str) -> None:
+    comm, _ = await connected(user)
+    await comm.send_to(text_data=frame)
+    event = await comm.receive_json_from(timeout=5)
+    assert event == {"type": "error", "code": code, "detail": event["detail"]}
+    assert event["detail"]
+    assert await message_count() == 0
+    # The connection survives the bad frame.
+    await comm.send_json_to({"type": "user_message", "text": "still here"})
+    assert (await comm.receive_json_from(timeout=5))["type"] == "message"
+    await comm.disconnect()
+
+
+async def test_binary_frames_are_refused(user: User) -> None:
+    comm, _ = await connected(user)
+    await comm.send_to(bytes_data=b"\x00\x01")
+    assert (await comm.receive_json_from(timeout=5))["code"] == "invalid_frame"
+    await comm.disconnect()

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from chatsite.accounts.auth import authenticated_user
+from conversations.errors import ConversationNotFound, InvalidMessage
+from conversations.models import MAX_MESSAGE_CHARS, Conversation
+from conversations.selectors import conversation_get_for_user, conversation_list_for_user, message_list
+from conversations.services import (
+    conversation_create,
+    conversation_delete,
+    conversation_rename,
+    conversation_start,
+)
+
+
+def _own(request: HttpRequest, conversation_id: uuid.UUID) -> Conversation:
+    try:
+        return conversation_get_for_user(user=authenticated_user(request), conversation_id=conversation_id)
+    except ConversationNotFound:
+        raise Http404 from None
+
+
+@login_required
+def chat(request: HttpRequest, conversation_id: uuid.UUID | None = None) -> HttpResponse:
+    user = authenticated_user(request)
+    conversation = _own(request, conversation_id) if conversation_id else None
+    context = {
+        "conversations": conversation_list_for_user(user=user)[:200],
+        "conversation": conversation,
+        "messages": message_list(conversation=conversation) if conversation else [],
+        "max_message_chars": MAX_MESSAGE_CHARS,
+    }
+    return render(request, "conversations/chat.html", context)
+
+
+@login_required
+@require_POST
+def new(request: HttpRequest) -> HttpResponse:
+    """The sidebar's "New conversation" button, or the first message typed on the empty chat page."""
+    if "text" not in request.POST:
+        conversation = conversation_create(user=authenticated_user(request))
+        return redirect("conversations:conversation", conversation_id=conversation.pk)
+    try:
+        conversation = conversation_start(user=authenticated_user(request), text=request.POST["text"])
+    except InvalidMessage as exc:
+        messages.error(request, str(exc))
+        return redirect("conversations:chat")
+    return redirect("conversations:conversation", conversation_id=conversation.pk)
+
+
+@login_required
+@require_POST
+def rename(request: HttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
+    conversation = _own(request, conversation_id)
+    conversation_rename(conversation=conversation, title=request.POST.get("title", ""))
+    return redirect("conversations:conversation", conversation_id=conversation.pk)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
+    conversation_delete(conversation=_own(request, conversation_id))
+    return redirect("conversations:chat")

@@ -1,0 +1,3 @@
+"""Image jobs and stored images (the imaging issue adds them here)."""
+
+from __future__ import annotations

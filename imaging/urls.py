@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from imaging import views
+
+app_name = "imaging"
+
+urlpatterns = [path("", views.gallery, name="gallery")]
