@@ -15,6 +15,10 @@ os.environ.setdefault("CACHE_KEY_PREFIX", "atelier-test")
 from chatsite.settings.base import *  # noqa: E402, F403
 from chatsite.settings.base import VAR_DIR  # noqa: E402
 
+# Parallel runs on one machine (several checkouts, CI beside a developer) each get their own test
+# database; set ATELIER_TEST_REDIS_DB too so that their workers do not share queues.
+DATABASES["default"]["TEST"] = {"NAME": f"test_atelier{os.environ.get('ATELIER_TEST_DB_SUFFIX', '')}"}  # noqa: F405
+
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = VAR_DIR / "test-media"
