@@ -90,3 +90,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     # --- channel-layer events -------------------------------------------------------------------
     async def chat_message(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "message", "message": event["message"]})
+
+    async def client_event(self, event: dict[str, Any]) -> None:
+        """Events from services and workers (conversations.events): relayed to the browser as they are."""
+        await self.send_json(event["payload"])

@@ -31,7 +31,9 @@ class Conversation(models.Model):
     @property
     def group_name(self) -> str:
         """Channel-layer group of this conversation; derived from the primary key only."""
-        return f"conversation.{self.pk.hex}"
+        from conversations.events import group_name
+
+        return group_name(self.pk)
 
 
 class Role(models.TextChoices):

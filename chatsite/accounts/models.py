@@ -131,3 +131,17 @@ class ApiKey(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class DailyUsage(models.Model):
+    """Images reserved by a user on one quota day (midnight to midnight in the user's time zone)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="daily_usage")
+    day = models.DateField()
+    used = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="daily_usage_user_day_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day}: {self.used}"

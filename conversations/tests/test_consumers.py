@@ -116,3 +116,17 @@ async def test_binary_frames_are_refused(user: User) -> None:
     await comm.send_to(bytes_data=b"\x00\x01")
     assert (await comm.receive_json_from(timeout=5))["code"] == "invalid_frame"
     await comm.disconnect()
+
+
+async def test_events_from_workers_reach_the_open_conversation(user: User) -> None:
+    from asgiref.sync import sync_to_async
+
+    from conversations.events import conversation_event_send
+
+    comm, conversation = await connected(user)
+    payload = {"type": "image_job", "job_id": "abc", "status": "running", "progress": 0.5}
+    await sync_to_async(conversation_event_send, thread_sensitive=False)(
+        conversation_id=conversation.pk, payload=payload
+    )
+    assert await comm.receive_json_from(timeout=5) == payload
+    await comm.disconnect()

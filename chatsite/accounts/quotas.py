@@ -1,0 +1,99 @@
+"""Per-user daily image quotas: reserve when a job is created, refund when it fails.
+
+Callers hold the transaction: `quota_reserve` must run inside the same `transaction.atomic` block that
+creates the job, so a rolled-back job never keeps its reservation. Refunding exactly once is the
+caller's duty: refund in the transaction that moves the job (row locked) into failed, cancelled or
+blocked, and only from a state that held a reservation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chatsite.accounts.errors import AccountError
+from chatsite.accounts.models import DailyUsage, User
+
+
+class QuotaExceeded(AccountError):
+    """The request would pass the plan's images per day. Carries when the allowance resets."""
+
+    code = "quota_exceeded"
+
+    def __init__(self, message: str, *, resets_at: dt.datetime, remaining: int) -> None:
+        super().__init__(message)
+        self.resets_at = resets_at
+        self.remaining = remaining
+
+
+@dataclass(frozen=True)
+class QuotaStatus:
+    limit: int
+    used: int
+    day: dt.date
+    resets_at: dt.datetime
+
+    @property
+    def remaining(self) -> int:
+        return max(self.limit - self.used, 0)
+
+
+def _zone(user: User) -> ZoneInfo:
+    try:
+        return ZoneInfo(user.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def quota_day(*, user: User, now: dt.datetime | None = None) -> tuple[dt.date, dt.datetime]:
+    """The user's current quota day and the aware UTC instant it ends (midnight in their zone)."""
+    zone = _zone(user)
+    local = (now or timezone.now()).astimezone(zone)
+    next_midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    return local.date(), next_midnight.astimezone(dt.UTC)
+
+
+def quota_status(*, user: User, now: dt.datetime | None = None) -> QuotaStatus:
+    day, resets_at = quota_day(user=user, now=now)
+    used = DailyUsage.objects.filter(user=user, day=day).values_list("used", flat=True).first() or 0
+    return QuotaStatus(limit=user.plan.images_per_day, used=used, day=day, resets_at=resets_at)
+
+
+def quota_reserve(*, user: User, n: int, now: dt.datetime | None = None) -> dt.date:
+    """Take `n` images from today's allowance in one conditional UPDATE; returns the day charged.
+
+    Concurrent callers (threads, web processes, API and chat) can never pass the limit: the UPDATE's
+    WHERE clause re-checks the count under the row lock the database takes for it.
+    """
+    if n < 1:
+        raise ValueError("n must be at least 1")
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("quota_reserve must run inside the job's transaction")
+    day, resets_at = quota_day(user=user, now=now)
+    limit = User.objects.select_related("plan").get(pk=user.pk).plan.images_per_day
+    try:
+        with transaction.atomic():
+            DailyUsage.objects.get_or_create(user=user, day=day)
+    except IntegrityError:  # created concurrently by another request: the row exists now
+        pass
+    granted = DailyUsage.objects.filter(user=user, day=day, used__lte=limit - n).update(used=F("used") + n)
+    if not granted:
+        used = DailyUsage.objects.filter(user=user, day=day).values_list("used", flat=True).first() or 0
+        raise QuotaExceeded(
+            _("You have used your %(limit)d images for today.") % {"limit": limit},
+            resets_at=resets_at,
+            remaining=max(limit - used, 0),
+        )
+    return day
+
+
+def quota_refund(*, user: User, day: dt.date, n: int) -> None:
+    """Give `n` images back to the day they were charged to (never below zero)."""
+    DailyUsage.objects.filter(user=user, day=day).update(used=Greatest(F("used") - n, 0))
