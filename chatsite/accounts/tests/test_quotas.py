@@ -39,6 +39,7 @@ def test_a_refund_gives_images_back_and_never_goes_below_zero(user: User) -> Non
     assert DailyUsage.objects.get(user=user, day=day).used == 0
 
 
+@pytest.mark.django_db(transaction=True)
 def test_reserving_outside_a_transaction_is_a_programming_error(user: User) -> None:
     with pytest.raises(RuntimeError):
         quota_reserve(user=user, n=1)
