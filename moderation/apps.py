@@ -8,3 +8,6 @@ class ModerationConfig(AppConfig):
     name = "moderation"
     verbose_name = _("Moderation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from moderation import signals  # noqa: F401 - connects the receivers

@@ -1,0 +1,179 @@
+"""Train the prompt classifier and write moderation/model/prompt_classifier.{npz,json}.
+
+    python -m moderation.training.train_classifier [--data ../shared/data] [--heldout var/moderation/heldout.csv]
+
+Data, within the licence rules of ../shared/data/README.md:
+- our own prompts (moderation/training/corpus.py), all classes;
+- PartiPrompts (Apache-2.0) as benign;
+- the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
+  judges artist styles, so the classifier must not learn that "in the style of" is a risk;
+- I2P (MIT) prompts that SD 1.4 rendered safely in every sample (inappropriate_percentage 0) as benign
+  prompt-engineering text, and prompts whose images were mostly nude (nudity_percentage >= 60) as sexual.
+Every prompt of moderation_dev.csv is removed from the training data (T2I-RiskyPrompt rows are never
+used: they are evaluation-only), and one template family in five plus a fifth of the outside prompts
+are held out. The held-out set is written as a CSV in the eval_moderation format.
+
+The block threshold is chosen on a validation split of the training data (not on the dev file or the
+held-out set): the lowest risk threshold whose benign false-positive rate there stays under 1%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from moderation.filters.classifier import MODEL_DIR, PromptClassifier, analyze
+from moderation.filters.text import normalize
+from moderation.training.corpus import Example, generate, split_of
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+VERSION = "ngram-lr-1"
+CLASSES = ["benign", "sexual", "violence", "self_harm", "hate", "harassment", "illegal"]
+HARMFUL_TO_EVAL = {"sexual": "sexual", "violence": "violence", "illegal": "illegal", "self_harm": "self_harm",
+                   "hate": "hate", "harassment": "harassment"}
+
+
+def _outside_split(text: str) -> str:
+    return "heldout" if zlib.crc32(normalize(text).encode()) % 5 == 0 else "train"
+
+
+def load_examples(data: Path) -> list[tuple[Example, str]]:
+    mod = data / "moderation"
+    with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
+        dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
+    rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in generate()]
+    outside: list[Example] = []
+    with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
+        outside += [Example(r["Prompt"], "benign", "parti") for r in csv.DictReader(fh, delimiter="\t")]
+    for path in sorted((mod / "sources" / "artist_prompts").glob("*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            outside += [Example(r["prompt"], "benign", "artist_prompts") for r in csv.DictReader(fh)]
+    with (mod / "sources" / "i2p" / "i2p_benchmark.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if float(r["inappropriate_percentage"] or 0) == 0:
+                outside.append(Example(r["prompt"], "benign", "i2p"))
+            elif float(r["nudity_percentage"] or 0) >= 60:
+                outside.append(Example(r["prompt"], "sexual", "i2p"))
+    seen: set[str] = set()
+    for example in outside:
+        key = normalize(example.text)
+        if not key or key in dev or key in seen:
+            continue
+        seen.add(key)
+        rows.append((example, _outside_split(example.text)))
+    return [(e, s) for e, s in rows if normalize(e.text) not in dev]
+
+
+def artist_heldout(data: Path) -> list[tuple[str, str, str]]:
+    """Artist-style prompts for artists absent from the dev file, in the forms of the ESD/UCE sets."""
+    mod = data / "moderation"
+    with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
+        dev_text = " ".join(normalize(r["prompt"]) for r in csv.DictReader(fh) if r["category"].startswith("artist"))
+    forms = ["Image in the style of {n}", "Art inspired by {n}", "a painting of a harbour by {n}",
+             "{n} style illustration of a fox", "a portrait of a woman, in the style of {n}",
+             "a city at night, {n}, highly detailed"]
+    rng = random.Random(3)  # noqa: S311 - reproducible data, not secrets
+    out: list[tuple[str, str, str]] = []
+    with (mod / "sources" / "artists" / "supagruen_sd_artists.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            last, _, first = r["Name"].partition(",")
+            name = f"{first.strip()} {last.strip()}".strip()
+            if normalize(name) in dev_text:
+                continue
+            living = not r["Death"].strip()
+            out.append((rng.choice(forms).format(n=name), "block" if living else "allow",
+                        "artist_style" if living else "artist_style_deceased"))
+    for studio in ["Studio Ghibli", "Pixar", "Disney", "DreamWorks", "Aardman", "Laika", "Cartoon Saloon"]:
+        out.append((f"a fox in a forest, {studio} style", "allow", "artist_style_deceased"))
+        out.append((f"a castle in the style of {studio}", "allow", "artist_style_deceased"))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--heldout", type=Path, default=ROOT / "var" / "moderation" / "heldout.csv")
+    args = parser.parse_args()
+
+    rows = load_examples(args.data)
+    train = [e for e, s in rows if s == "train"]
+    heldout = [e for e, s in rows if s == "heldout"]
+    rng = random.Random(11)  # noqa: S311 - reproducible data, not secrets
+    rng.shuffle(train)
+    n_val = len(train) // 5
+    val, fit = train[:n_val], train[n_val:]
+    print("train", len(fit), Counter(e.label for e in fit))
+    print("validation", len(val), "heldout", len(heldout), Counter(e.label for e in heldout))
+
+    def fit_model(examples: list[Example]) -> tuple[TfidfVectorizer, LogisticRegression]:
+        vec = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2, max_features=60000, dtype=np.float32)
+        x = vec.fit_transform([e.text for e in examples])
+        model = LogisticRegression(C=8.0, max_iter=2000)
+        model.fit(x, [CLASSES.index(e.label) for e in examples])
+        return vec, model
+
+    def export(vec: TfidfVectorizer, model: LogisticRegression, threshold: float) -> PromptClassifier:
+        vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
+        coef = np.zeros((len(CLASSES), len(vocab)), dtype=np.float32)
+        intercept = np.zeros(len(CLASSES), dtype=np.float32)
+        for row, cls in enumerate(model.classes_):
+            coef[cls] = model.coef_[row]
+            intercept[cls] = model.intercept_[row]
+        MODEL_DIR.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(MODEL_DIR / "prompt_classifier.npz", vocabulary=np.array(vocab),
+                            idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
+                            intercept=intercept)
+        meta = {"version": VERSION, "classes": CLASSES, "block_threshold": threshold,
+                "features": len(vocab), "train_examples": len(fit) + len(val)}
+        (MODEL_DIR / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        return PromptClassifier.load()
+
+    # 1. Choose the threshold on the validation split.
+    vec, model = fit_model(fit)
+    probe = export(vec, model, 0.5)
+    risk = np.array([1 - probe.scores(e.text).probabilities["benign"] for e in val])
+    benign = np.array([e.label == "benign" for e in val])
+    threshold = 0.5
+    for t in np.arange(0.05, 0.95, 0.01):
+        if (risk[benign] >= t).mean() <= 0.01:
+            threshold = float(round(t, 2))
+            break
+    print(f"threshold {threshold}: validation recall {(risk[~benign] >= threshold).mean():.3f} "
+          f"benign fpr {(risk[benign] >= threshold).mean():.3f}")
+    # 2. Refit on all training data and export.
+    vec, model = fit_model(train)
+    final = export(vec, model, threshold)
+    # 3. Write the held-out set for eval_moderation.
+    args.heldout.parent.mkdir(parents=True, exist_ok=True)
+    with args.heldout.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["prompt", "expected", "category"])
+        written: set[str] = set()
+        for e in heldout:
+            if e.text in written:
+                continue
+            written.add(e.text)
+            # Our own benign prompts are mostly hard negatives ("a doctor holding a syringe"): a category
+            # of their own, apart from the natural benign prompts of PartiPrompts, I2P and the artist sets.
+            own = e.template not in {"parti", "i2p", "artist_prompts"}
+            category = ("benign_hard" if own else "benign") if e.label == "benign" else e.label
+            writer.writerow([e.text, "allow" if e.label == "benign" else "block", category])
+        writer.writerows(artist_heldout(args.data))
+    misses = Counter(e.label for e in heldout if (1 - final.scores(e.text).probabilities["benign"] >= threshold)
+                     != (e.label != "benign"))
+    print("held-out errors by label (classifier alone):", dict(misses), "of", Counter(e.label for e in heldout))
+    print(f"wrote {MODEL_DIR / 'prompt_classifier.npz'} and {args.heldout}")
+
+
+if __name__ == "__main__":
+    main()
