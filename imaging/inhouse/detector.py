@@ -1,0 +1,142 @@
+"""A classical detector for the in-house world: colour segmentation, then shape classification by templates.
+
+No learning: the background is the median border colour, objects are connected regions that differ from it,
+an object's colour is the palette colour nearest its median, and its shape is the template (rendered by the same
+polygon code as the training scenes, normalised to the bounding box) with the highest overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image, ImageDraw
+from scipy import ndimage
+
+from .scenes import shape_polygon
+from .vocab import COLORS, SHAPES
+
+FOREGROUND_DISTANCE = 45.0  # RGB distance from the background above which a pixel belongs to an object
+MIN_AREA_FRACTION = 20 / 64**2  # smallest object: 20 pixels of a 64 x 64 image
+SPLIT_SHARE = 0.3  # a region holding two palette colours this far apart, each this large, is two objects
+SPLIT_DISTANCE = 130.0
+TEMPLATE_SIDE = 32
+
+_PALETTE_NAMES = tuple(COLORS)
+_PALETTE = np.array([COLORS[name] for name in _PALETTE_NAMES], dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One object; coordinates are fractions of the image side (x to the right, y downwards)."""
+
+    shape: str
+    color: str
+    cx: float
+    cy: float
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1
+    area: float  # fraction of the image
+    match: float  # overlap with the best template, 0..1
+
+
+def detect(image: Image.Image) -> list[Detection]:
+    """All objects in ``image``, largest first."""
+    pixels = np.asarray(image.convert("RGB"), dtype=np.float32)
+    height, width, _ = pixels.shape
+    background = _background(pixels)
+    foreground = np.linalg.norm(pixels - background, axis=-1) > FOREGROUND_DISTANCE
+    labels = _nearest_colour(pixels)
+    core = ndimage.binary_erosion(foreground, structure=np.ones((3, 3), dtype=bool))
+    regions, count = ndimage.label(foreground, structure=np.ones((3, 3), dtype=bool))
+    min_area = MIN_AREA_FRACTION * height * width
+    detections = []
+    for index in range(1, count + 1):
+        region = regions == index
+        if region.sum() < min_area:
+            continue
+        for mask in _split_by_colour(region, core & region, labels):
+            if mask.sum() >= min_area:
+                detections.append(_describe(mask, pixels, width, height))
+    return sorted(detections, key=lambda d: -d.area)
+
+
+def _background(pixels: NDArray[np.float32]) -> NDArray[np.float32]:
+    border = np.concatenate([pixels[:2].reshape(-1, 3), pixels[-2:].reshape(-1, 3),
+                             pixels[:, :2].reshape(-1, 3), pixels[:, -2:].reshape(-1, 3)])  # fmt: skip
+    return np.median(border, axis=0).astype(np.float32)
+
+
+def _nearest_colour(pixels: NDArray[np.float32]) -> NDArray[np.intp]:
+    distances = np.linalg.norm(pixels[:, :, None, :] - _PALETTE[None, None], axis=-1)
+    return np.argmin(distances, axis=-1)
+
+
+def _split_by_colour(
+    region: NDArray[np.bool_], core: NDArray[np.bool_], labels: NDArray[np.intp]
+) -> list[NDArray[np.bool_]]:
+    """One mask per object in a connected region: two objects of clearly different colours may touch."""
+    core_labels = labels[core]
+    if core_labels.size == 0:
+        return [region]
+    shares = np.bincount(core_labels, minlength=len(_PALETTE)) / core_labels.size
+    major = [int(i) for i in np.argsort(-shares) if shares[i] >= SPLIT_SHARE]
+    distinct = len(major) >= 2 and np.linalg.norm(_PALETTE[major[0]] - _PALETTE[major[1]]) > SPLIT_DISTANCE
+    if not distinct:
+        return [region]
+    masks = []
+    for colour in major[:2]:
+        seed = ndimage.binary_opening(core & (labels == colour))
+        parts, count = ndimage.label(seed)
+        for index in range(1, count + 1):
+            masks.append(ndimage.binary_dilation(parts == index) & region)
+    return masks
+
+
+def _describe(mask: NDArray[np.bool_], pixels: NDArray[np.float32], width: int, height: int) -> Detection:
+    ys, xs = np.nonzero(mask)
+    inner = ndimage.binary_erosion(mask)
+    colour_pixels = pixels[inner] if inner.sum() >= 4 else pixels[mask]
+    median = np.median(colour_pixels, axis=0)
+    colour = _PALETTE_NAMES[int(np.argmin(np.linalg.norm(_PALETTE - median, axis=-1)))]
+    shape, match = classify_shape(mask[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1])
+    return Detection(
+        shape=shape,
+        color=colour,
+        cx=float(xs.mean() + 0.5) / width,
+        cy=float(ys.mean() + 0.5) / height,
+        box=(xs.min() / width, ys.min() / height, (xs.max() + 1) / width, (ys.max() + 1) / height),
+        area=float(mask.sum()) / (width * height),
+        match=match,
+    )
+
+
+def classify_shape(mask: NDArray[np.bool_]) -> tuple[str, float]:
+    """Name of the template that overlaps the bounding-box-normalised ``mask`` best, and that overlap (IoU)."""
+    sample = _normalise(mask.astype(np.float32))
+    best, best_iou = SHAPES[0], -1.0
+    for shape, template in _templates().items():
+        iou = float(np.minimum(sample, template).sum() / np.maximum(sample, template).sum())
+        if iou > best_iou:
+            best, best_iou = shape, iou
+    return best, best_iou
+
+
+def _normalise(mask: NDArray[np.float32]) -> NDArray[np.float32]:
+    image = Image.fromarray((mask * 255).astype(np.uint8))
+    resized = image.resize((TEMPLATE_SIDE, TEMPLATE_SIDE), Image.Resampling.BILINEAR)
+    return np.asarray(resized, dtype=np.float32) / 255.0
+
+
+@cache
+def _templates() -> dict[str, NDArray[np.float32]]:
+    side = 256
+    templates = {}
+    for shape in SHAPES:
+        canvas = Image.new("L", (side, side), 0)
+        ImageDraw.Draw(canvas).polygon(shape_polygon(shape, side / 2, side / 2, side * 0.4), fill=255)
+        array = np.asarray(canvas) > 127
+        ys, xs = np.nonzero(array)
+        templates[shape] = _normalise(array[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1].astype(np.float32))
+    return templates
