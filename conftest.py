@@ -113,6 +113,7 @@ def celery_worker_process(transactional_db: None, tmp_path: Path) -> Iterator[su
     from chatsite.celery import app
 
     name = f"test-{free_port()}@localhost"
+    app.control.purge()  # tasks queued by earlier tests that no worker ran must not run now
     log = (tmp_path / "worker.log").open("wb")
     proc = subprocess.Popen(
         [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "llm,gpu", "-c", "1", "-n", name,

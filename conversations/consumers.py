@@ -7,12 +7,13 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 
 from chatsite.accounts.models import User
-from conversations.errors import ConversationError, ConversationNotFound
+from conversations.errors import ConversationError, ConversationNotFound, RateLimited
 from conversations.models import Conversation
-from conversations.selectors import conversation_get_for_user, message_list
-from conversations.services import message_post_user
+from conversations.selectors import conversation_get_for_user, conversation_state
+from conversations.services import rate_limit_hit, reply_cancel, reply_request
 
 # Close codes (4000-4999 are the application's own range).
 CLOSE_UNAUTHENTICATED = 4401
@@ -59,7 +60,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await self.receive_json(content)
 
     async def receive_json(self, content: dict[str, Any], **kwargs: Any) -> None:
-        handlers = {"user_message": self.on_user_message, "sync": self.on_sync}
+        # Flood control per connection: a client sending faster than a person can is told to slow down.
+        if await database_sync_to_async(rate_limit_hit)(
+            key=f"frames:{self.channel_name}", limit=settings.CHAT_FRAMES_PER_10S, window=10
+        ):
+            await self.send_error(RateLimited.code, "Too many messages at once. Please slow down.")
+            return
+        handlers = {"user_message": self.on_user_message, "sync": self.on_sync, "cancel": self.on_cancel}
         handler = handlers.get(content.get("type"))  # type: ignore[arg-type]
         if handler is None:
             await self.send_error("unknown_type", "Unknown message type.")
@@ -67,9 +74,14 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await handler(content)
 
     async def on_user_message(self, content: dict[str, Any]) -> None:
+        if await database_sync_to_async(rate_limit_hit)(
+            key=f"messages:{self.user.pk}", limit=settings.CHAT_MESSAGES_PER_MINUTE, window=60
+        ):
+            await self.send_error(RateLimited.code, "You are sending messages too fast. Wait a minute and try again.")
+            return
         try:
-            message = await database_sync_to_async(message_post_user)(
-                conversation=self.conversation, text=content.get("text")
+            message, reply = await database_sync_to_async(reply_request)(
+                conversation=self.conversation, text=content.get("text"), options=content.get("options")
             )
         except ConversationError as exc:
             await self.send_error(exc.code, str(exc))
@@ -77,12 +89,20 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_send(
             self.conversation.group_name, {"type": "chat.message", "message": message.as_event()}
         )
+        await self.channel_layer.group_send(
+            self.conversation.group_name, {"type": "client.event", "payload": reply.as_event()}
+        )
+
+    async def on_cancel(self, content: dict[str, Any]) -> None:
+        stopped = await database_sync_to_async(reply_cancel)(
+            conversation=self.conversation, reply_id=content.get("reply_id")
+        )
+        if not stopped:
+            await self.send_error("not_running", "There is no answer being written to stop.")
 
     async def on_sync(self, content: dict[str, Any]) -> None:
-        messages = await database_sync_to_async(
-            lambda: [m.as_event() for m in message_list(conversation=self.conversation)]
-        )()
-        await self.send_json({"type": "history", "messages": messages})
+        state = await database_sync_to_async(conversation_state)(conversation=self.conversation)
+        await self.send_json({"type": "history", **state})
 
     async def send_error(self, code: str, detail: str) -> None:
         await self.send_json({"type": "error", "code": code, "detail": detail})

@@ -15,3 +15,11 @@ class ConversationNotFound(ConversationError):
 
 class InvalidMessage(ConversationError):
     code = "invalid_message"
+
+
+class ReplyInProgress(ConversationError):
+    code = "reply_in_progress"
+
+
+class RateLimited(ConversationError):
+    code = "rate_limited"

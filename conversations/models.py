@@ -43,8 +43,61 @@ class Role(models.TextChoices):
     SYSTEM = "system", _("system")
 
 
+class ReplyStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("succeeded")
+    FAILED = "failed", _("failed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Reply(models.Model):
+    """One assistant turn answering a user message: the model's text, tool calls and their results.
+
+    Runs in the `llm` worker. `partial_text` holds the text streamed so far in the current round, so
+    that a browser reconnecting mid-reply sees it again.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="replies")
+    status = models.CharField(max_length=16, choices=ReplyStatus.choices, default=ReplyStatus.QUEUED)
+    # Image options chosen in the composer (size, n, seed, negative_prompt); they override the model's.
+    options = models.JSONField(default=dict, blank=True)
+    partial_text = models.TextField(blank=True)
+    tool_calls_made = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=[s.value for s in ReplyStatus]), name="reply_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"reply {self.pk} ({self.status})"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.status in (ReplyStatus.SUCCEEDED, ReplyStatus.FAILED, ReplyStatus.CANCELLED)
+
+    def as_event(self) -> dict[str, object]:
+        return {
+            "type": "reply",
+            "reply_id": str(self.pk),
+            "status": self.status,
+            "text": self.partial_text,
+            "error": self.error,
+        }
+
+
 class Message(models.Model):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    reply = models.ForeignKey(Reply, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages")
     role = models.CharField(max_length=16, choices=Role.choices)
     content = models.TextField(blank=True)
     # Assistant messages: the tool calls the model made, in OpenAI's shape.
@@ -65,6 +118,8 @@ class Message(models.Model):
     def as_event(self) -> dict[str, object]:
         return {
             "id": self.pk,
+            "reply_id": str(self.reply_id) if self.reply_id else None,
+            "tool_call_id": self.tool_call_id,
             "role": self.role,
             "content": self.content,
             "tool_calls": self.tool_calls,

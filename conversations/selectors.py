@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.db.models import QuerySet
 
 from chatsite.accounts.models import User
 from conversations.errors import ConversationNotFound
-from conversations.models import Conversation, Message
+from conversations.models import Conversation, Message, Reply, ReplyStatus
 
 
 def conversation_list_for_user(*, user: User) -> QuerySet[Conversation]:
@@ -29,3 +30,29 @@ def conversation_get_for_user(*, user: User, conversation_id: uuid.UUID | str) -
 
 def message_list(*, conversation: Conversation) -> QuerySet[Message]:
     return Message.objects.filter(conversation=conversation)
+
+
+def conversation_state(*, conversation: Conversation) -> dict[str, Any]:
+    """Everything a browser needs to redraw the conversation after a (re)connect: stored messages,
+    the reply being written (with its text so far) and the conversation's image jobs."""
+    from conversations.services import reply_reap_stale
+
+    reply_reap_stale(conversation=conversation)
+    live = (
+        Reply.objects.filter(conversation=conversation, status__in=[ReplyStatus.QUEUED, ReplyStatus.RUNNING])
+        .order_by("-created_at")
+        .first()
+    )
+    return {
+        "messages": [m.as_event() for m in message_list(conversation=conversation)],
+        "reply": live.as_event() if live else None,
+        "image_jobs": image_job_events(conversation=conversation),
+    }
+
+
+def image_job_events(*, conversation: Conversation) -> list[dict[str, Any]]:
+    try:
+        from imaging.selectors import image_job_events_for_conversation
+    except ImportError:  # the imaging app has not provided it yet
+        return []
+    return image_job_events_for_conversation(conversation=conversation)

@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chatsite.accounts.auth import authenticated_user
+from chatsite.accounts.models import ImageSize
 from conversations.errors import ConversationNotFound, InvalidMessage
 from conversations.models import MAX_MESSAGE_CHARS, Conversation
 from conversations.selectors import conversation_get_for_user, conversation_list_for_user, message_list
@@ -31,13 +33,34 @@ def _own(request: HttpRequest, conversation_id: uuid.UUID) -> Conversation:
 def chat(request: HttpRequest, conversation_id: uuid.UUID | None = None) -> HttpResponse:
     user = authenticated_user(request)
     conversation = _own(request, conversation_id) if conversation_id else None
+    sizes = [size for size in ImageSize if size.value <= user.plan.max_size]
     context = {
+        "chat_strings": {
+            "disconnected": _("Connection lost. Reconnecting…"),
+            "empty": _("The message is empty."),
+            "thinking": _("The assistant is writing…"),
+            "making_image": _("Making your image…"),
+            "failed": _("The assistant could not answer. Please try again."),
+        },
+        "image_sizes": [(f"{s.value}x{s.value}", s.label) for s in sizes],
+        "image_counts": range(1, user.plan.max_images_per_request + 1),
         "conversations": conversation_list_for_user(user=user)[:200],
         "conversation": conversation,
         "messages": message_list(conversation=conversation) if conversation else [],
         "max_message_chars": MAX_MESSAGE_CHARS,
     }
     return render(request, "conversations/chat.html", context)
+
+
+def _form_options(request: HttpRequest) -> dict[str, object]:
+    """The composer's image options when the page posts without JavaScript (the service re-checks them)."""
+    options: dict[str, object] = {"size": request.POST.get("size", ""),
+                                  "negative_prompt": request.POST.get("negative_prompt", "")}
+    for key in ("n", "seed"):
+        value = request.POST.get(key, "")
+        if value.isdigit():
+            options[key] = int(value)
+    return options
 
 
 @login_required
@@ -48,7 +71,9 @@ def new(request: HttpRequest) -> HttpResponse:
         conversation = conversation_create(user=authenticated_user(request))
         return redirect("conversations:conversation", conversation_id=conversation.pk)
     try:
-        conversation = conversation_start(user=authenticated_user(request), text=request.POST["text"])
+        conversation = conversation_start(
+            user=authenticated_user(request), text=request.POST["text"], options=_form_options(request)
+        )
     except InvalidMessage as exc:
         messages.error(request, str(exc))
         return redirect("conversations:chat")

@@ -1,17 +1,27 @@
 """Fill locale/fr/LC_MESSAGES/django.po from locale/translations_fr/*.json after `makemessages -l fr`.
 
-Run: python locale/fr_translations.py && python manage.py compilemessages -l fr
-Entries missing here stay empty, and chatsite/tests/test_i18n.py fails until they are translated.
+Run `locale/update.sh` (extract, fill, compile). Entries missing from the tables stay empty, and
+chatsite/tests/test_i18n.py fails until they are translated. msgmerge's fuzzy guesses are dropped:
+every French string comes from a table a person wrote.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable
 from pathlib import Path
 
-TABLES = Path(__file__).resolve().parent / "translations_fr"
+import polib
+
+HERE = Path(__file__).resolve().parent
+TABLES = HERE / "translations_fr"
+PO = HERE / "fr" / "LC_MESSAGES" / "django.po"
+HEADERS = {
+    "Project-Id-Version": "Atelier",
+    "PO-Revision-Date": "2026-11-22 00:00+0000",
+    "Last-Translator": "Atelier team",
+    "Language-Team": "French",
+    "Language": "fr",
+}
 
 
 def load_table() -> dict[str, str]:
@@ -22,36 +32,21 @@ def load_table() -> dict[str, str]:
     return table
 
 
-PO = Path(__file__).resolve().parent / "fr" / "LC_MESSAGES" / "django.po"
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _replacement(text: str, *, keep_group: bool = False) -> Callable[[re.Match[str]], str]:
-    def replace(match: re.Match[str]) -> str:
-        return (match.group(1) if keep_group else "") + text
-
-    return replace
-
-
 def main() -> None:
-    po = PO.read_text(encoding="utf-8")
-    for source, target in load_table().items():
-        pattern = re.compile(r'(msgid "' + re.escape(_escape(source)) + r'"\n)msgstr ""\n')
-        po = pattern.sub(_replacement(f'msgstr "{_escape(target)}"\n', keep_group=True), po)
-    headers = {
-        "Project-Id-Version": "Atelier",
-        "PO-Revision-Date": "2026-11-22 00:00+0000",
-        "Last-Translator": "Atelier team",
-        "Language-Team": "French",
-        "Language": "fr",
-    }
-    for field, value in headers.items():
-        po = re.sub(rf'"{field}: [^"]*\\n"', _replacement(f'"{field}: {value}\\n"'), po)
-    po = po.replace("#, fuzzy\nmsgid \"\"", "msgid \"\"", 1)
-    PO.write_text(po, encoding="utf-8")
+    table = load_table()
+    po = polib.pofile(str(PO), wrapwidth=0)
+    po.metadata.update(HEADERS)
+    for stale in po.obsolete_entries():  # strings no longer in the code
+        po.remove(stale)
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = None
+        entry.previous_msgid_plural = None
+        entry.msgstr = table.get(entry.msgid, "")
+    po.save(str(PO))
 
 
 if __name__ == "__main__":

@@ -64,25 +64,93 @@ async def test_a_foreign_origin_is_refused(user: User) -> None:
     assert not ok
 
 
-async def test_a_user_message_is_stored_and_broadcast(user: User) -> None:
+async def test_a_user_message_is_stored_broadcast_and_answered_by_a_queued_reply(user: User) -> None:
     comm, conversation = await connected(user)
     await comm.send_json_to({"type": "user_message", "text": "Draw a cat"})
     event = await comm.receive_json_from(timeout=5)
     assert event["type"] == "message"
     assert event["message"]["role"] == "user" and event["message"]["content"] == "Draw a cat"
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["type"] == "reply" and reply["status"] == "queued"
+    assert event["message"]["reply_id"] == reply["reply_id"]
     assert await message_count() == 1
     await comm.disconnect()
 
 
-async def test_sync_returns_the_whole_history(user: User) -> None:
+async def test_a_second_message_is_refused_while_the_reply_is_written(user: User) -> None:
+    comm, _ = await connected(user)
+    await comm.send_json_to({"type": "user_message", "text": "one"})
+    await comm.receive_json_from(timeout=5)
+    await comm.receive_json_from(timeout=5)
+    await comm.send_json_to({"type": "user_message", "text": "two"})
+    assert (await comm.receive_json_from(timeout=5))["code"] == "reply_in_progress"
+    assert await message_count() == 1
+    await comm.disconnect()
+
+
+async def test_stop_cancels_a_queued_reply(user: User) -> None:
+    comm, _ = await connected(user)
+    await comm.send_json_to({"type": "user_message", "text": "one"})
+    await comm.receive_json_from(timeout=5)
+    reply = await comm.receive_json_from(timeout=5)
+    await comm.send_json_to({"type": "cancel", "reply_id": reply["reply_id"]})
+    done = await comm.receive_json_from(timeout=5)
+    assert done == {"type": "reply_done", "reply_id": reply["reply_id"], "status": "cancelled", "error": ""}
+    await comm.send_json_to({"type": "cancel", "reply_id": reply["reply_id"]})
+    assert (await comm.receive_json_from(timeout=5))["code"] == "not_running"
+    await comm.disconnect()
+
+
+async def test_another_users_reply_cannot_be_stopped(user: User, other_user: User) -> None:
+    theirs, _ = await connected(other_user)
+    await theirs.send_json_to({"type": "user_message", "text": "mine"})
+    await theirs.receive_json_from(timeout=5)
+    reply = await theirs.receive_json_from(timeout=5)
+    mine, _ = await connected(user)
+    await mine.send_json_to({"type": "cancel", "reply_id": reply["reply_id"]})
+    assert (await mine.receive_json_from(timeout=5))["code"] == "not_running"
+    assert await theirs.receive_nothing(timeout=0.3)
+    await theirs.disconnect()
+    await mine.disconnect()
+
+
+async def test_sync_returns_the_whole_state(user: User) -> None:
     comm, conversation = await connected(user)
-    for text in ("one", "two"):
-        await comm.send_json_to({"type": "user_message", "text": text})
-        await comm.receive_json_from(timeout=5)
+    await comm.send_json_to({"type": "user_message", "text": "one"})
+    await comm.receive_json_from(timeout=5)
+    reply = await comm.receive_json_from(timeout=5)
     await comm.send_json_to({"type": "sync"})
     event = await comm.receive_json_from(timeout=5)
     assert event["type"] == "history"
-    assert [m["content"] for m in event["messages"]] == ["one", "two"]
+    assert [m["content"] for m in event["messages"]] == ["one"]
+    assert event["reply"]["reply_id"] == reply["reply_id"] and event["reply"]["status"] == "queued"
+    assert event["image_jobs"] == []
+    await comm.disconnect()
+
+
+async def test_a_flood_of_messages_is_rate_limited(user: User, settings: Any) -> None:
+    settings.CHAT_MESSAGES_PER_MINUTE = 2
+    comm, _ = await connected(user)
+    codes = []
+    for _ in range(4):
+        await comm.send_json_to({"type": "user_message", "text": "spam"})
+        event = await comm.receive_json_from(timeout=5)
+        if event["type"] == "message":
+            await comm.receive_json_from(timeout=5)  # its reply event
+        codes.append(event.get("code", event["type"]))
+    assert codes == ["message", "reply_in_progress", "rate_limited", "rate_limited"]
+    assert await message_count() == 1
+    await comm.disconnect()
+
+
+async def test_a_flood_of_frames_is_rate_limited(user: User, settings: Any) -> None:
+    settings.CHAT_FRAMES_PER_10S = 3
+    comm, _ = await connected(user)
+    for _ in range(3):
+        await comm.send_json_to({"type": "nonsense"})
+        assert (await comm.receive_json_from(timeout=5))["code"] == "unknown_type"
+    await comm.send_json_to({"type": "sync"})
+    assert (await comm.receive_json_from(timeout=5))["code"] == "rate_limited"
     await comm.disconnect()
 
 
@@ -106,8 +174,8 @@ async def test_bad_frames_get_an_error_event_and_store_nothing(user: User, frame
     assert event["detail"]
     assert await message_count() == 0
     # The connection survives the bad frame.
-    await comm.send_json_to({"type": "user_message", "text": "still here"})
-    assert (await comm.receive_json_from(timeout=5))["type"] == "message"
+    await comm.send_json_to({"type": "sync"})
+    assert (await comm.receive_json_from(timeout=5))["type"] == "history"
     await comm.disconnect()
 
 

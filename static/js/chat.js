@@ -1,4 +1,5 @@
-// Chat page: sends the composer's text over the conversation's websocket and renders events.
+// Chat page: sends the composer's text over the conversation's websocket and renders events:
+// stored messages, streamed tokens of the reply being written, tool calls, image jobs (images.js).
 // Protocol: docs/websocket-protocol.md.
 (function () {
   "use strict";
@@ -6,19 +7,64 @@
   const input = document.getElementById("message-input");
   const list = document.getElementById("messages");
   const errorBox = document.getElementById("chat-error");
+  const statusBox = document.getElementById("chat-status");
+  const stopButton = document.getElementById("stop-button");
   const strings = JSON.parse(document.getElementById("chat-i18n").textContent);
   const wsPath = form.dataset.wsPath;
   let socket = null;
   let retry = 0;
+  let liveReply = null; // id of the reply being written, if any
   const outbox = []; // frames typed while the socket was (re)connecting, sent once it opens
 
   function showError(text) {
-    errorBox.textContent = text;
+    errorBox.textContent = text || "";
     errorBox.hidden = !text;
+  }
+
+  function setStatus(text) {
+    statusBox.textContent = text || "";
+  }
+
+  function setLive(replyId) {
+    liveReply = replyId;
+    stopButton.hidden = !replyId;
+    if (!replyId) setStatus("");
+  }
+
+  function jobIdOf(message) {
+    if (message.role !== "tool") return null;
+    try { return JSON.parse(message.content).job_id || null; } catch (e) { return null; }
+  }
+
+  function renderJob(payload) {
+    let slot = list.querySelector('[data-job-id="' + payload.job_id + '"]');
+    if (!slot) {
+      slot = document.createElement("li");
+      slot.className = "message message-images";
+      slot.dataset.jobId = payload.job_id;
+      list.appendChild(slot);
+    }
+    if (window.AtelierImages) window.AtelierImages.render(payload, slot);
   }
 
   function render(message) {
     if (list.querySelector('[data-id="' + message.id + '"]')) return; // never duplicate
+    if (message.reply_id) {
+      const streaming = list.querySelector('[data-streaming="' + message.reply_id + '"]');
+      if (streaming) streaming.remove(); // the stored text replaces the streamed one
+    }
+    const jobId = jobIdOf(message);
+    if (message.role === "tool") {
+      if (jobId && !list.querySelector('[data-job-id="' + jobId + '"]')) {
+        const slot = document.createElement("li");
+        slot.className = "message message-images";
+        slot.dataset.jobId = jobId;
+        slot.dataset.id = message.id;
+        list.appendChild(slot);
+      }
+      return; // tool results are for the model; their images show as cards
+    }
+    if (!message.content) return; // an assistant turn that only called tools
     const item = document.createElement("li");
     item.className = "message message-" + message.role;
     item.dataset.id = message.id;
@@ -28,6 +74,58 @@
     item.appendChild(bubble);
     list.appendChild(item);
     list.scrollTop = list.scrollHeight;
+  }
+
+  function streamingBubble(replyId) {
+    let item = list.querySelector('[data-streaming="' + replyId + '"]');
+    if (!item) {
+      item = document.createElement("li");
+      item.className = "message message-assistant streaming";
+      item.dataset.streaming = replyId;
+      const bubble = document.createElement("div");
+      bubble.className = "bubble";
+      item.appendChild(bubble);
+      list.appendChild(item);
+    }
+    return item.firstChild;
+  }
+
+  function onToken(event) {
+    const bubble = streamingBubble(event.reply_id);
+    const current = bubble.textContent;
+    if (event.offset > current.length) { request({ type: "sync" }); return; } // missed a piece: redraw
+    bubble.textContent = current.slice(0, event.offset) + event.text;
+    setStatus("");
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function onReply(reply) {
+    if (reply.status === "queued" || reply.status === "running") {
+      setLive(reply.reply_id);
+      setStatus(strings.thinking);
+      if (reply.text) streamingBubble(reply.reply_id).textContent = reply.text;
+    }
+  }
+
+  function onReplyDone(event) {
+    const streaming = list.querySelector('[data-streaming="' + event.reply_id + '"]');
+    if (streaming && event.status !== "cancelled") streaming.remove();
+    if (liveReply === event.reply_id) setLive(null);
+    if (event.status === "failed") showError(event.error || strings.failed);
+  }
+
+  function onHistory(state) {
+    list.replaceChildren();
+    state.messages.forEach(render);
+    (state.image_jobs || []).forEach(renderJob);
+    setLive(null);
+    if (state.reply) onReply(state.reply);
+  }
+
+  function request(frame) {
+    const text = JSON.stringify(frame);
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);
+    else outbox.push(text);
   }
 
   function connect() {
@@ -41,16 +139,36 @@
     });
     socket.addEventListener("message", function (event) {
       const data = JSON.parse(event.data);
-      if (data.type === "message") render(data.message);
-      else if (data.type === "history") data.messages.forEach(render);
-      else if (data.type === "error") showError(data.detail);
+      switch (data.type) {
+        case "message": render(data.message); break;
+        case "history": onHistory(data); break;
+        case "token": onToken(data); break;
+        case "reply": onReply(data); break;
+        case "reply_done": onReplyDone(data); break;
+        case "tool_call": setStatus(strings.making_image); break;
+        case "image_job": renderJob(data); break;
+        case "error": showError(data.detail); break;
+      }
     });
     socket.addEventListener("close", function (event) {
-      if (event.code >= 4400 && event.code < 4500) { showError(strings.disconnected); return; }
       showError(strings.disconnected);
+      if (event.code >= 4400 && event.code < 4500) return; // refused: retrying will not help
       retry = Math.min(retry + 1, 6);
       setTimeout(connect, 500 * 2 ** retry);
     });
+  }
+
+  function imageOptions() {
+    const options = {};
+    const size = document.getElementById("option-size");
+    const count = document.getElementById("option-n");
+    const seed = document.getElementById("option-seed");
+    const negative = document.getElementById("option-negative");
+    if (size && size.value) options.size = size.value;
+    if (count && count.value) options.n = parseInt(count.value, 10);
+    if (seed && seed.value !== "") options.seed = parseInt(seed.value, 10);
+    if (negative && negative.value.trim()) options.negative_prompt = negative.value.trim();
+    return options;
   }
 
   if (wsPath) {
@@ -59,13 +177,16 @@
       event.preventDefault();
       const text = input.value.trim();
       if (!text) { showError(strings.empty); return; }
-      const frame = JSON.stringify({ type: "user_message", text: text });
-      if (socket && socket.readyState === WebSocket.OPEN) socket.send(frame);
-      else outbox.push(frame);
+      showError("");
+      request({ type: "user_message", text: text, options: imageOptions() });
       input.value = "";
+    });
+    stopButton.addEventListener("click", function () {
+      if (liveReply) request({ type: "cancel", reply_id: liveReply });
     });
   }
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
   });
+  window.AtelierChat = { setComposer: function (text) { input.value = text; input.focus(); } };
 })();
