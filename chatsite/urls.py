@@ -14,5 +14,6 @@ urlpatterns = [
     path("account/", include("chatsite.accounts.urls")),
     path("chat/", include("conversations.urls")),
     path("gallery/", include("imaging.urls")),
+    path("images/", include("imaging.image_urls")),
     path("moderation/", include("moderation.urls")),
 ]

@@ -6,4 +6,7 @@ from imaging import views
 
 app_name = "imaging"
 
-urlpatterns = [path("", views.gallery, name="gallery")]
+urlpatterns = [
+    path("", views.gallery, name="gallery"),
+    path("<uuid:image_id>/", views.image_detail, name="image"),
+]

@@ -198,3 +198,53 @@ MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)
 MODERATION_UPLOAD_FACES = env.str("MODERATION_UPLOAD_FACES", default="consent")
 # Larger images are refused before decoding (decompression bombs).
 MODERATION_IMAGE_MAX_PIXELS = env.int("MODERATION_IMAGE_MAX_PIXELS", default=4096 * 4096)
+
+# --- Imaging -------------------------------------------------------------------------------------
+# The diffusion model gpu workers load (imaging/pipelines.py): `tiny-random` (a tiny random pipeline built in
+# memory: tests and development), `inhouse` or `inhouse:/folder` (imaging/inhouse), or a diffusers folder or a
+# model id already in the Hugging Face cache (nothing is downloaded unless IMAGE_MODEL_LOCAL_FILES_ONLY=false).
+IMAGE_MODEL = env.str("IMAGE_MODEL", default="tiny-random")
+IMAGE_MODEL_LOCAL_FILES_ONLY = env.bool("IMAGE_MODEL_LOCAL_FILES_ONLY", default=True)
+IMAGE_DEVICE = env.str("IMAGE_DEVICE", default="auto")  # auto: CUDA when present, else CPU
+IMAGE_DTYPE = env.str("IMAGE_DTYPE", default="auto")  # auto: float16 on CUDA, float32 on CPU
+IMAGE_TORCH_THREADS = env.int("IMAGE_TORCH_THREADS", default=0)  # CPU threads per worker; 0: torch's default
+IMAGE_SIZES: list[int] = env.list("IMAGE_SIZES", cast=int, default=[256, 512, 1024])  # square, pixels a side
+IMAGE_STEPS = env.int("IMAGE_STEPS", default=20)
+IMAGE_GUIDANCE_SCALE = env.float("IMAGE_GUIDANCE_SCALE", default=5.0)
+IMAGE_EDIT_STRENGTH = env.float("IMAGE_EDIT_STRENGTH", default=0.75)
+IMAGE_VARIATION_STRENGTH = env.float("IMAGE_VARIATION_STRENGTH", default=0.6)
+IMAGE_PROMPT_MAX_CHARS = env.int("IMAGE_PROMPT_MAX_CHARS", default=1000)
+IMAGE_PREVIEW_EVERY = env.int("IMAGE_PREVIEW_EVERY", default=4)  # steps between previews (0: none)
+IMAGE_PROGRESS_INTERVAL = env.float("IMAGE_PROGRESS_INTERVAL", default=0.25)  # seconds between progress events
+IMAGE_JOB_MAX_ATTEMPTS = env.int("IMAGE_JOB_MAX_ATTEMPTS", default=3)  # deliveries before a job ends failed
+# A running job whose worker has not reported for this long is ended as failed by the reaper.
+IMAGE_JOB_STALE_SECONDS = env.int("IMAGE_JOB_STALE_SECONDS", default=300)
+IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=4 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_SIDE = env.int("IMAGE_UPLOAD_MAX_SIDE", default=4096)
+# Celery beat (run beside the gpu worker, `-B`, or as one `celery beat` process) starts the reaper.
+CELERY_BEAT_SCHEDULE = {
+    "imaging-reap-stale-jobs": {
+        "task": "imaging.tasks.image_jobs_reap",
+        "schedule": env.float("IMAGE_REAPER_INTERVAL", default=60.0),
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Time limits of one generation (soft: the job ends failed with a message; hard: the worker process is killed
+# and the reaper ends the job). The broker's visibility timeout (CELERY_TASK_TIME_LIMIT + 300) stays above both.
+IMAGE_JOB_SOFT_TIME_LIMIT = env.int("IMAGE_JOB_SOFT_TIME_LIMIT", default=300)
+IMAGE_JOB_TIME_LIMIT = min(IMAGE_JOB_SOFT_TIME_LIMIT + 60, CELERY_TASK_TIME_LIMIT)
+CELERY_TASK_ANNOTATIONS = {
+    **globals().get("CELERY_TASK_ANNOTATIONS", {}),
+    "imaging.tasks.image_job_run": {"soft_time_limit": IMAGE_JOB_SOFT_TIME_LIMIT, "time_limit": IMAGE_JOB_TIME_LIMIT},
+}
+
+# --- Moderation ---------------------------------------------------------------------------------
+# Risk above which the prompt classifier refuses; empty: the threshold chosen at training
+# (moderation/model/prompt_classifier.json).
+MODERATION_CLASSIFIER_THRESHOLD = env.float("MODERATION_CLASSIFIER_THRESHOLD", default=None)
+# open_nsfw score from which an output image is withheld for review (and an upload refused).
+MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)
+# Uploads showing a real person's face: "consent" (the user must confirm consent), "refuse" or "allow".
+MODERATION_UPLOAD_FACES = env.str("MODERATION_UPLOAD_FACES", default="consent")
+# Larger images are refused before decoding (decompression bombs).
+MODERATION_IMAGE_MAX_PIXELS = env.int("MODERATION_IMAGE_MAX_PIXELS", default=4096 * 4096)

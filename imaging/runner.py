@@ -1,0 +1,131 @@
+"""Run one image job in a gpu worker: claim it, load the model (once per process), generate with progress and
+previews, moderate every output, store, finish. Imported only by the Celery task, inside the worker.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from imaging.models import ImageJob
+from imaging.services import (
+    GeneratedImage,
+    image_job_complete,
+    image_job_fail,
+    image_job_progress,
+    image_job_start,
+)
+from moderation.services import Stage, image_moderate
+
+if TYPE_CHECKING:
+    from imaging.pipelines import GenerationRequest, Pipelines, StepInfo
+
+logger = logging.getLogger(__name__)
+
+
+def worker_pipelines() -> Pipelines:
+    """This process's pipelines for settings.IMAGE_MODEL, loaded on first use and kept."""
+    from imaging import pipelines
+
+    device = pipelines.choose_device(settings.IMAGE_DEVICE)
+    dtype = pipelines.choose_dtype(settings.IMAGE_DTYPE, device)
+    if settings.IMAGE_TORCH_THREADS and device == "cpu":
+        import torch
+
+        torch.set_num_threads(settings.IMAGE_TORCH_THREADS)
+    return pipelines.load_pipelines(settings.IMAGE_MODEL, device=device, dtype=dtype,
+                                    local_files_only=settings.IMAGE_MODEL_LOCAL_FILES_ONLY)
+
+
+class ProgressReporter:
+    """`on_step` for the pipeline: reports the first step, every preview, the last step, and otherwise at most
+    every IMAGE_PROGRESS_INTERVAL seconds (a database write and an event each). Returns False to interrupt."""
+
+    def __init__(self, job: ImageJob, attempt: int) -> None:
+        self.job = job
+        self.attempt = attempt
+        self.interval = float(settings.IMAGE_PROGRESS_INTERVAL)
+        self.last = 0.0
+        self.first_preview_step: int | None = None
+
+    def __call__(self, info: StepInfo) -> bool:
+        from imaging.pipelines import encode_preview
+
+        now = time.monotonic()
+        due = info.step == 1 or info.preview is not None or info.step >= info.steps or now - self.last >= self.interval
+        if not due:
+            return True
+        preview = encode_preview(info.preview) if info.preview is not None else None
+        if preview is not None and self.first_preview_step is None:
+            self.first_preview_step = info.step
+        self.last = now
+        return image_job_progress(job=self.job, attempt=self.attempt, step=info.step, steps=info.steps,
+                                  preview=preview)
+
+
+def _request_for(job: ImageJob) -> GenerationRequest:
+    from PIL import Image as PILImage
+
+    from imaging.pipelines import GenerationRequest
+
+    source = mask = None
+    if job.source_image is not None:
+        with job.source_image.file.open("rb") as f:
+            source = PILImage.open(io.BytesIO(f.read())).convert("RGB")
+    if job.mask:
+        with job.mask.open("rb") as f:
+            mask = PILImage.open(io.BytesIO(f.read())).convert("L")
+    return GenerationRequest(
+        prompt=job.prompt, negative_prompt=job.negative_prompt, width=job.size, height=job.size, seed=job.seed,
+        steps=job.steps, n=job.n, guidance_scale=job.guidance_scale, mode=job.mode,  # type: ignore[arg-type]
+        source=source, mask=mask, strength=job.strength if job.strength is not None else 0.75,
+    )
+
+
+def image_job_execute(*, job_id: str, worker: str) -> str:
+    """Run a job for one delivery of its task. Returns what happened, for the task's log."""
+    from imaging.pipelines import GenerationError, encode_png, generate
+
+    job = image_job_start(job_id=job_id, worker=worker)
+    if job is None:
+        return "skipped"
+    attempt = job.attempts
+    try:
+        loaded = time.perf_counter()
+        pipes = worker_pipelines()
+        load_s = time.perf_counter() - loaded
+        if job.source_image is not None and not job.source_image.file:
+            raise GenerationError(_("The image to start from is missing."))
+        reporter = ProgressReporter(job, attempt)
+        result = generate(pipes, _request_for(job), on_step=reporter, preview_every=settings.IMAGE_PREVIEW_EVERY)
+        if result.cancelled:
+            return "interrupted"
+        stored = time.perf_counter()
+        outputs = []
+        for image, seed in zip(result.images, result.seeds, strict=True):
+            png = encode_png(image)
+            verdict = image_moderate(user=job.user, image=png, stage=Stage.OUTPUT_IMAGE)
+            outputs.append(GeneratedImage(png=png, width=image.width, height=image.height, seed=seed,
+                                          allowed=verdict.allowed, categories=tuple(verdict.categories),
+                                          user_message=verdict.user_message))
+        timings = {**result.timings, "load_s": load_s, "encode_moderate_s": time.perf_counter() - stored}
+        if reporter.first_preview_step is not None:
+            timings["first_preview_step"] = reporter.first_preview_step
+        finished = image_job_complete(job_id=job_id, attempt=attempt, outputs=outputs, timings=timings)
+        return finished.status if finished else "superseded"
+    except SoftTimeLimitExceeded:
+        image_job_fail(job_id=job_id, attempt=attempt, code="timeout")
+        return "timeout"
+    except GenerationError as exc:
+        image_job_fail(job_id=job_id, attempt=attempt, code="invalid_request", message=str(exc))
+        return "failed"
+    except Exception:
+        logger.exception("image job %s failed", job_id)
+        image_job_fail(job_id=job_id, attempt=attempt, code="internal_error")
+        return "failed"

@@ -1,0 +1,436 @@
+"""Writes and workflows of imaging: create jobs (charging the daily quota), cancel them, move them through their
+states for the worker, store images, handle uploads and moderation decisions.
+
+State machine: queued -> running -> succeeded | blocked | failed | cancelled; queued -> cancelled | failed;
+running -> running (a redelivery after a crash takes over, counting attempts). A finished job never changes
+again. Moving into failed, cancelled or blocked refunds the job's images still charged, exactly once: always
+in the transaction holding the job row (`select_for_update`), tracked by `quota_refunded`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chatsite.accounts import quotas
+from chatsite.accounts.models import User
+from conversations.events import conversation_event_send, conversation_event_send_on_commit
+from conversations.models import Conversation
+from imaging.errors import ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
+from imaging.models import (
+    REFUNDING_STATUSES,
+    VISIBLE_STATES,
+    Image,
+    ImageJob,
+    ImageKind,
+    JobMode,
+    JobStatus,
+    ModerationState,
+)
+from imaging.selectors import image_job_payload
+from imaging.uploads import UploadRejected, check_image
+from moderation.services import Stage, image_moderate, prompt_moderate
+
+logger = logging.getLogger(__name__)
+
+SEED_LIMIT = 2**32
+
+
+# --- creating jobs ---------------------------------------------------------------------------------
+
+def _default_strength(mode: JobMode) -> float | None:
+    if mode == JobMode.GENERATE:
+        return None
+    if mode == JobMode.VARIATION:
+        return float(settings.IMAGE_VARIATION_STRENGTH)
+    if mode == JobMode.INPAINT:
+        return 1.0
+    return float(settings.IMAGE_EDIT_STRENGTH)
+
+
+def _validated_mask(mask: bytes) -> bytes:
+    try:
+        return check_image(mask, max_bytes=settings.IMAGE_UPLOAD_MAX_BYTES,
+                           max_side=settings.IMAGE_UPLOAD_MAX_SIDE).png
+    except UploadRejected as exc:
+        raise InvalidUpload(_("The mask is not usable: %(reason)s") % {"reason": exc}) from None
+
+
+def image_job_create(
+    *,
+    user: User,
+    conversation: Conversation | None,
+    prompt: str,
+    size: int,
+    n: int = 1,
+    negative_prompt: str = "",
+    seed: int | None = None,
+    source_image: Image | None = None,
+    mode: JobMode | str = JobMode.GENERATE,
+    mask: bytes | None = None,
+    strength: float | None = None,
+) -> ImageJob:
+    """Validate, moderate the prompt, charge `n` images to today's quota and queue the job on the gpu workers.
+
+    Moderation runs before the job's transaction so that its decision record survives a refusal; the quota
+    reservation, the row and the enqueue (after commit) share one `transaction.atomic` block: a refused or
+    rolled-back request charges nothing and queues nothing. The `image_job` event (queued) is sent after commit.
+    """
+    try:
+        mode = JobMode(mode)
+    except ValueError:
+        raise InvalidRequest(_("Unknown image mode.")) from None
+    prompt = (prompt or "").strip() if isinstance(prompt, str) else ""
+    negative_prompt = (negative_prompt or "").strip() if isinstance(negative_prompt, str) else ""
+    limit = settings.IMAGE_PROMPT_MAX_CHARS
+    if not prompt:
+        raise InvalidRequest(_("Describe the image you want."))
+    if len(prompt) > limit or len(negative_prompt) > limit:
+        raise InvalidRequest(_("Prompts are limited to %(limit)d characters.") % {"limit": limit})
+    plan = user.plan
+    if not isinstance(size, int) or isinstance(size, bool) or size not in settings.IMAGE_SIZES:
+        sizes = ", ".join(str(s) for s in settings.IMAGE_SIZES)
+        raise InvalidRequest(_("Choose a size among %(sizes)s pixels.") % {"sizes": sizes})
+    if size > plan.max_size:
+        raise InvalidRequest(_("Your plan makes images up to %(size)d pixels a side.") % {"size": plan.max_size})
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= plan.max_images_per_request:
+        raise InvalidRequest(
+            _("Your plan makes 1 to %(most)d images per request.") % {"most": plan.max_images_per_request}
+        )
+    if seed is None:
+        seed = secrets.randbelow(SEED_LIMIT)
+    elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < SEED_LIMIT:
+        raise InvalidRequest(_("The seed must be a whole number from 0 to 4294967295."))
+    if conversation is not None and conversation.user_id != user.pk:
+        raise NotFound(_("No such conversation."))
+    if mode == JobMode.GENERATE:
+        if source_image is not None or mask is not None:
+            raise InvalidRequest(_("A new image starts from a prompt only."))
+    else:
+        if source_image is None:
+            raise InvalidRequest(_("Choose the image to start from."))
+        if source_image.owner_id != user.pk:
+            raise NotFound(_("No such image."))
+        if conversation is not None and source_image.conversation_id != conversation.pk:
+            raise InvalidRequest(_("That image belongs to another conversation."))
+        if source_image.moderation_state not in VISIBLE_STATES:
+            raise InvalidRequest(_("That image is held back and cannot be edited."))
+    if mode == JobMode.INPAINT and mask is None:
+        raise InvalidRequest(_("Paint over the part of the image to change."))
+    if mode != JobMode.INPAINT and mask is not None:
+        raise InvalidRequest(_("A mask is only used to repaint part of an image."))
+    mask_png = _validated_mask(mask) if mask is not None else None
+    if strength is None:
+        strength = _default_strength(mode)
+    elif mode == JobMode.GENERATE:
+        raise InvalidRequest(_("Strength applies to edits and variations only."))
+    elif not isinstance(strength, int | float) or isinstance(strength, bool) or not 0.05 <= strength <= 1.0:
+        raise InvalidRequest(_("Strength must be between 0.05 and 1."))
+
+    verdict = prompt_moderate(user=user, text=prompt, stage=Stage.TOOL_PROMPT)
+    if not verdict.allowed:
+        raise ContentPolicy(
+            verdict.user_message or _("This request goes against the content policy."),
+            categories=tuple(verdict.categories),
+        )
+
+    from imaging.tasks import image_job_run  # tasks import this module
+
+    with transaction.atomic():
+        try:
+            day = quotas.quota_reserve(user=user, n=n)
+        except quotas.QuotaExceeded as exc:
+            raise QuotaExceeded(str(exc), resets_at=exc.resets_at, remaining=exc.remaining) from exc
+        job = ImageJob.objects.create(
+            user=user,
+            conversation=conversation,
+            mode=mode,
+            prompt=prompt,
+            negative_prompt=negative_prompt,
+            size=size,
+            n=n,
+            seed=seed,
+            steps=settings.IMAGE_STEPS,
+            guidance_scale=settings.IMAGE_GUIDANCE_SCALE,
+            strength=strength,
+            source_image=source_image,
+            parameters={"model": settings.IMAGE_MODEL},
+            priority=plan.queue_priority,
+            quota_day=day,
+        )
+        if mask_png is not None:
+            job.mask.save(f"masks/{job.pk.hex}.png", ContentFile(mask_png), save=False)
+            job.save(update_fields=["mask"])
+        image_job_run.delay_on_commit(str(job.pk))  # type: ignore[attr-defined]
+        _send_on_commit(job)
+    return job
+
+
+def image_job_regenerate(*, user: User, job: ImageJob) -> ImageJob:
+    """The same request again (prompt, size, number, mode, source, mask) with a new seed."""
+    if job.user_id != user.pk:
+        raise NotFound(_("No such image job."))
+    mask = job.mask.read() if job.mask else None
+    return image_job_create(
+        user=user, conversation=job.conversation, prompt=job.prompt, size=job.size, n=job.n,
+        negative_prompt=job.negative_prompt, source_image=job.source_image, mode=job.mode, mask=mask,
+        strength=job.strength if job.mode != JobMode.GENERATE else None,
+    )
+
+
+def image_job_cancel(*, user: User, job: ImageJob) -> ImageJob:
+    """Cancel a queued or running job at once (refunding it). A running worker notices at its next progress
+    report and interrupts the pipeline. Cancelling a finished job changes nothing."""
+    if job.user_id != user.pk and not user.is_staff:
+        raise NotFound(_("No such image job."))
+    with transaction.atomic():
+        locked = ImageJob.objects.select_for_update().get(pk=job.pk)
+        if not locked.is_terminal:
+            _finish(locked, JobStatus.CANCELLED, code="cancelled")
+    return locked
+
+
+# --- the worker's side -----------------------------------------------------------------------------
+
+def image_job_start(*, job_id: str, worker: str) -> ImageJob | None:
+    """Claim a job for this delivery; None when there is nothing to run (unknown, finished, or out of attempts).
+
+    A job found running was left by a delivery whose worker died: this one takes over with the next attempt
+    number, and the old one (should it still be alive) loses its claim at its next progress report.
+    """
+    with transaction.atomic():
+        job = ImageJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.is_terminal:
+            return None
+        if job.attempts >= settings.IMAGE_JOB_MAX_ATTEMPTS:
+            _finish(job, JobStatus.FAILED, code="worker_lost")
+            return None
+        now = timezone.now()
+        job.status = JobStatus.RUNNING
+        job.attempts += 1
+        job.worker = worker[:255]
+        job.started_at = now
+        job.heartbeat_at = now
+        job.step = 0
+        job.progress = 0.0
+        job.timings = {**job.timings, "queued_s": round((now - job.created_at).total_seconds(), 3)}
+        job.save(update_fields=["status", "attempts", "worker", "started_at", "heartbeat_at", "step", "progress",
+                                "timings"])
+        _send_on_commit(job)
+    return job
+
+
+def image_job_progress(*, job: ImageJob, attempt: int, step: int, steps: int, preview: bytes | None = None) -> bool:
+    """Record a step (and a preview JPEG) and tell the conversation. False when the job is no longer this
+    attempt's to run (cancelled, reaped or taken over): the worker must stop."""
+    fields: dict[str, Any] = {
+        "step": step,
+        "total_steps": steps,
+        "progress": min(step / steps, 1.0) if steps else 0.0,
+        "heartbeat_at": timezone.now(),
+    }
+    name = ""
+    if preview is not None:
+        name = default_storage.save(f"previews/{job.pk.hex}/{step}.jpg", ContentFile(preview))
+        fields["preview"] = name
+    claimed = ImageJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING, attempts=attempt).update(**fields)
+    if not claimed:
+        if name:
+            default_storage.delete(name)
+        return False
+    old_preview = job.preview.name if job.preview else ""
+    for field, value in fields.items():
+        setattr(job, field, value)
+    if name and old_preview:
+        default_storage.delete(old_preview)
+    _send_now(job)
+    return True
+
+
+@dataclass(frozen=True)
+class GeneratedImage:
+    """One output of the pipeline, encoded and already checked by moderation."""
+
+    png: bytes
+    width: int
+    height: int
+    seed: int
+    allowed: bool
+    categories: tuple[str, ...] = ()
+    user_message: str = ""
+
+
+def image_job_complete(
+    *, job_id: str, attempt: int, outputs: list[GeneratedImage], timings: dict[str, float] | None = None
+) -> ImageJob | None:
+    """Store the images and finish the job: succeeded, or blocked when moderation withheld every image.
+    Withheld images are stored (for moderators) and refunded. None when the job is no longer this attempt's."""
+    with transaction.atomic():
+        job = ImageJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status != JobStatus.RUNNING or job.attempts != attempt:
+            return None
+        images = []
+        for index, output in enumerate(outputs):
+            image = Image(
+                owner_id=job.user_id, job=job, conversation_id=job.conversation_id, parent_id=job.source_image_id,
+                kind=ImageKind.GENERATED, width=output.width, height=output.height,
+                sha256=hashlib.sha256(output.png).hexdigest(), prompt=job.prompt, seed=output.seed, index=index,
+                moderation_state=ModerationState.CLEAR if output.allowed else ModerationState.WITHHELD,
+                moderation_categories=list(output.categories), moderation_message=output.user_message,
+            )
+            image.file.save(f"{image.pk.hex}.png", ContentFile(output.png), save=False)
+            image.save()
+            images.append(image)
+        withheld = sum(1 for image in images if image.moderation_state == ModerationState.WITHHELD)
+        job.step = job.total_steps or job.steps
+        job.progress = 1.0
+        job.timings = {**job.timings, **{k: round(v, 3) for k, v in (timings or {}).items()}}
+        if images and withheld == len(images):
+            _finish(job, JobStatus.BLOCKED, code="blocked", images=images, extra_fields=["step", "progress", "timings"])
+        else:
+            if withheld:
+                _refund(job, withheld)
+            _finish(job, JobStatus.SUCCEEDED, images=images, extra_fields=["step", "progress", "timings"])
+    return job
+
+
+def image_job_fail(*, job_id: str, code: str, message: str = "", attempt: int | None = None) -> ImageJob | None:
+    """End a job as failed (refunding it). With `attempt`, only if that attempt still holds the job."""
+    with transaction.atomic():
+        job = ImageJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.is_terminal or (attempt is not None and job.attempts != attempt):
+            return None
+        _finish(job, JobStatus.FAILED, code=code, message=message)
+    return job
+
+
+def image_jobs_reap(*, now: dt.datetime | None = None) -> int:
+    """End running jobs whose worker stopped reporting (killed, machine lost) as failed; returns how many."""
+    cutoff = (now or timezone.now()) - dt.timedelta(seconds=settings.IMAGE_JOB_STALE_SECONDS)
+    stale = list(
+        ImageJob.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=cutoff).values_list("pk", flat=True)
+    )
+    reaped = 0
+    for job_id in stale:
+        with transaction.atomic():
+            job = ImageJob.objects.select_for_update().get(pk=job_id)
+            if job.status == JobStatus.RUNNING and job.heartbeat_at and job.heartbeat_at < cutoff:
+                _finish(job, JobStatus.FAILED, code="worker_lost")
+                reaped += 1
+    if reaped:
+        logger.warning("reaped %d image jobs whose worker stopped reporting", reaped)
+    return reaped
+
+
+# --- uploads and moderation ------------------------------------------------------------------------
+
+def image_upload_create(*, user: User, conversation: Conversation | None, data: bytes, filename: str = "") -> Image:
+    """Check an uploaded image (format, size, truncation, bombs), moderate it, store it as PNG for editing."""
+    if conversation is not None and conversation.user_id != user.pk:
+        raise NotFound(_("No such conversation."))
+    try:
+        checked = check_image(data, filename=filename, max_bytes=settings.IMAGE_UPLOAD_MAX_BYTES,
+                              max_side=settings.IMAGE_UPLOAD_MAX_SIDE)
+    except UploadRejected as exc:
+        raise InvalidUpload(str(exc)) from None
+    verdict = image_moderate(user=user, image=checked.png, stage=Stage.UPLOAD)
+    if not verdict.allowed:
+        raise ContentPolicy(verdict.user_message or _("This image goes against the content policy."),
+                            categories=tuple(verdict.categories))
+    with transaction.atomic():
+        image = Image(owner=user, conversation=conversation, kind=ImageKind.UPLOAD, width=checked.width,
+                      height=checked.height, sha256=hashlib.sha256(checked.png).hexdigest())
+        image.file.save(f"{image.pk.hex}.png", ContentFile(checked.png), save=False)
+        image.save()
+    return image
+
+
+def image_moderation_state_set(*, image: Image, state: ModerationState | str, by: User) -> Image:
+    """A moderator's decision on an image: `released` makes a withheld image visible to its owner, `rejected`
+    keeps it (or makes it) invisible. The owner's open conversation gets the job's updated event."""
+    if not by.is_staff:
+        raise NotFound(_("No such image."))
+    try:
+        state = ModerationState(state)
+    except ValueError:
+        raise InvalidRequest(_("Unknown moderation state.")) from None
+    with transaction.atomic():
+        locked = Image.objects.select_for_update().get(pk=image.pk)
+        if locked.moderation_state != state:
+            locked.moderation_state = state
+            locked.moderated_by = by
+            locked.moderated_at = timezone.now()
+            locked.save(update_fields=["moderation_state", "moderated_by", "moderated_at"])
+            if locked.job_id:
+                job = ImageJob.objects.get(pk=locked.job_id)
+                _send_on_commit(job)
+    return locked
+
+
+# --- internals --------------------------------------------------------------------------------------
+
+def _refund(job: ImageJob, count: int) -> None:
+    """Give back up to `count` of the job's charged images. Caller holds the job row locked."""
+    count = min(count, job.n - job.quota_refunded)
+    if count <= 0:
+        return
+    quotas.quota_refund(user=job.user, day=job.quota_day, n=count)
+    job.quota_refunded += count
+    job.save(update_fields=["quota_refunded"])
+
+
+def _finish(
+    job: ImageJob,
+    status: JobStatus,
+    *,
+    code: str = "",
+    message: str = "",
+    images: list[Image] | None = None,
+    extra_fields: list[str] | None = None,
+) -> None:
+    """Move a locked job into a terminal state; refunds when the state calls for it; event after commit."""
+    if job.is_terminal:
+        raise RuntimeError(f"job {job.pk} is already {job.status}")
+    job.status = status
+    job.error_code = code
+    job.error = message
+    job.finished_at = timezone.now()
+    if job.started_at:
+        job.timings = {**job.timings, "run_s": round((job.finished_at - job.started_at).total_seconds(), 3)}
+    preview = job.preview.name if job.preview else ""
+    job.preview = ""
+    job.save(update_fields=["status", "error_code", "error", "finished_at", "timings", "preview",
+                            *(extra_fields or [])])
+    if status in REFUNDING_STATUSES:
+        _refund(job, job.n)
+    if preview:
+        transaction.on_commit(lambda: default_storage.delete(preview))
+    _send_on_commit(job, images=images)
+
+
+def _send_on_commit(job: ImageJob, *, images: list[Image] | None = None) -> None:
+    if job.conversation_id is None:
+        return
+    payload = image_job_payload(job, images=images)
+    conversation_event_send_on_commit(conversation_id=job.conversation_id, payload=payload)
+
+
+def _send_now(job: ImageJob) -> None:
+    """Progress events: best effort (a lost progress event is replaced by the next one)."""
+    if job.conversation_id is None:
+        return
+    try:
+        conversation_event_send(conversation_id=job.conversation_id, payload=image_job_payload(job, images=[]))
+    except Exception:  # noqa: BLE001 - the channel layer being down must not stop the generation
+        logger.warning("could not send the progress of image job %s", job.pk, exc_info=True)

@@ -1,0 +1,290 @@
+"""Job creation (validation, moderation, quota, enqueue), the state machine and its refunds, uploads, moderation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from chatsite.accounts.models import DailyUsage, User
+from conversations.tests.factories import ConversationFactory
+from imaging import services
+from imaging.errors import ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
+from imaging.models import Image, ImageJob, JobMode, JobStatus, ModerationState
+from imaging.services import GeneratedImage
+from imaging.tests.factories import ImageFactory, png_bytes
+from moderation.services import Verdict
+
+pytestmark = pytest.mark.django_db
+
+
+def used(user: User) -> int:
+    return DailyUsage.objects.filter(user=user).values_list("used", flat=True).first() or 0
+
+
+def create(user: User, **overrides: Any) -> ImageJob:
+    values: dict[str, Any] = dict(user=user, conversation=None, prompt="a lighthouse at dusk", size=256)
+    values.update(overrides)
+    return services.image_job_create(**values)
+
+
+def running_job(user: User, n: int = 1, **overrides: Any) -> ImageJob:
+    """A job created through the service (so its images are charged), then claimed by a worker."""
+    job = create(user, n=n, **overrides)
+    started = services.image_job_start(job_id=str(job.pk), worker="test")
+    assert started is not None
+    return started
+
+
+def refused(**_: Any) -> Verdict:
+    return Verdict(allowed=False, categories=("violence",), user_message="Violent images are not allowed.")
+
+
+def output(allowed: bool = True) -> GeneratedImage:
+    return GeneratedImage(png=png_bytes(32), width=32, height=32, seed=1, allowed=allowed,
+                          user_message="" if allowed else "Held back.")
+
+
+# --- creation ----------------------------------------------------------------------------------------
+
+def test_it_charges_the_quota_and_queues_the_job_after_commit(user: User, django_capture_on_commit_callbacks: Any,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[str] = []
+    from imaging import tasks
+
+    monkeypatch.setattr(tasks.image_job_run, "delay", lambda job_id: sent.append(job_id))
+    with django_capture_on_commit_callbacks(execute=True):
+        job = create(user, n=2)
+    assert sent == [str(job.pk)]
+    assert used(user) == 2
+    assert job.status == JobStatus.QUEUED
+    assert job.quota_day == timezone.now().date()
+    assert job.priority == user.plan.queue_priority
+
+
+def test_a_refused_prompt_charges_and_queues_nothing(user: User, monkeypatch: pytest.MonkeyPatch,
+                                                     django_capture_on_commit_callbacks: Any) -> None:
+    monkeypatch.setattr(services, "prompt_moderate", refused)
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(ContentPolicy, match="Violent") as exc:
+        create(user)
+    assert exc.value.code == "content_policy"
+    assert callbacks == []
+    assert used(user) == 0 and ImageJob.objects.count() == 0
+
+
+def test_it_wraps_the_quota_error_and_keeps_when_it_resets(user: User) -> None:
+    user.plan.images_per_day = 1
+    user.plan.save()
+    create(user)
+    with pytest.raises(QuotaExceeded) as exc:
+        create(user)
+    assert exc.value.code == "quota_exceeded"
+    assert exc.value.resets_at > timezone.now()
+    assert ImageJob.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"prompt": "   "}, "Describe"),
+        ({"prompt": "x" * 1001}, "limited to 1000"),
+        ({"size": 300}, "Choose a size"),
+        ({"size": "256"}, "Choose a size"),
+        ({"n": 0}, "1 to"),
+        ({"n": 99}, "1 to"),
+        ({"seed": -1}, "seed"),
+        ({"seed": 2**32}, "seed"),
+        ({"mode": "explode"}, "Unknown image mode"),
+        ({"mode": JobMode.EDIT}, "Choose the image"),
+        ({"strength": 0.5}, "edits and variations only"),
+    ],
+)
+def test_invalid_requests_are_refused_in_plain_words(user: User, overrides: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidRequest, match=message) as exc:
+        create(user, **overrides)
+    assert exc.value.code == "invalid_request"
+    assert used(user) == 0
+
+
+def test_a_size_above_the_plan_is_refused(user: User) -> None:
+    user.plan.max_size = 512
+    user.plan.save()
+    with pytest.raises(InvalidRequest, match="up to 512 pixels"):
+        create(user, size=1024)
+
+
+def test_another_users_image_cannot_be_edited(user: User, other_user: User) -> None:
+    theirs = ImageFactory.create(owner=other_user)
+    with pytest.raises(NotFound):
+        create(user, mode=JobMode.EDIT, source_image=theirs)
+
+
+def test_an_image_from_another_conversation_cannot_be_edited_here(user: User) -> None:
+    here, there = ConversationFactory.create(user=user), ConversationFactory.create(user=user)
+    image = ImageFactory.create(owner=user, conversation=there)
+    with pytest.raises(InvalidRequest, match="another conversation"):
+        create(user, conversation=here, mode=JobMode.EDIT, source_image=image)
+
+
+def test_a_withheld_image_cannot_be_edited(user: User) -> None:
+    image = ImageFactory.create(owner=user, moderation_state=ModerationState.WITHHELD)
+    with pytest.raises(InvalidRequest, match="held back"):
+        create(user, mode=JobMode.VARIATION, source_image=image)
+
+
+def test_an_edit_links_its_source_and_inpainting_stores_the_mask(user: User) -> None:
+    conversation = ConversationFactory.create(user=user)
+    image = ImageFactory.create(owner=user, conversation=conversation)
+    job = create(user, conversation=conversation, mode=JobMode.INPAINT, source_image=image, mask=png_bytes(64))
+    assert job.source_image == image and job.strength == 1.0
+    assert job.mask.name.endswith(".png")
+
+
+def test_a_fake_mask_is_refused(user: User) -> None:
+    image = ImageFactory.create(owner=user)
+    with pytest.raises(InvalidUpload, match="mask"):
+        create(user, mode=JobMode.INPAINT, source_image=image, mask=b"GIF89a not a mask")
+
+
+# --- state machine and refunds ----------------------------------------------------------------------
+
+def test_cancelling_a_queued_job_refunds_it_exactly_once(user: User) -> None:
+    job = create(user, n=2)
+    services.image_job_cancel(user=user, job=job)
+    services.image_job_cancel(user=user, job=job)
+    job.refresh_from_db()
+    assert job.status == JobStatus.CANCELLED and job.quota_refunded == 2
+    assert used(user) == 0
+
+
+def test_cancelling_a_running_job_stops_its_progress_reports(user: User) -> None:
+    job = running_job(user)
+    services.image_job_cancel(user=user, job=job)
+    assert services.image_job_progress(job=job, attempt=job.attempts, step=1, steps=4) is False
+    job.refresh_from_db()
+    assert job.status == JobStatus.CANCELLED and used(user) == 0
+
+
+def test_a_failed_job_is_refunded_exactly_once(user: User) -> None:
+    job = running_job(user, n=2)
+    services.image_job_fail(job_id=str(job.pk), code="internal_error")
+    services.image_job_fail(job_id=str(job.pk), code="internal_error")
+    services.image_job_cancel(user=user, job=job)
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and job.quota_refunded == 2
+    assert used(user) == 0
+
+
+def test_a_job_whose_images_are_all_withheld_is_blocked_and_refunded(user: User) -> None:
+    job = running_job(user, n=2)
+    services.image_job_complete(job_id=str(job.pk), attempt=job.attempts, outputs=[output(False), output(False)])
+    job.refresh_from_db()
+    assert job.status == JobStatus.BLOCKED and job.quota_refunded == 2 and used(user) == 0
+    assert set(job.images.values_list("moderation_state", flat=True)) == {ModerationState.WITHHELD}
+
+
+def test_withheld_images_of_a_successful_job_are_refunded(user: User) -> None:
+    job = running_job(user, n=2)
+    services.image_job_complete(job_id=str(job.pk), attempt=job.attempts, outputs=[output(True), output(False)])
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and job.quota_refunded == 1 and used(user) == 1
+
+
+def test_completion_stores_the_images_with_their_hash_and_parent(user: User) -> None:
+    source = ImageFactory.create(owner=user)
+    job = running_job(user, mode=JobMode.VARIATION, source_image=source)
+    services.image_job_complete(job_id=str(job.pk), attempt=job.attempts, outputs=[output()])
+    image = Image.objects.get(job=job)
+    import hashlib
+
+    assert image.parent == source and image.owner == user and (image.width, image.height) == (32, 32)
+    assert image.sha256 == hashlib.sha256(image.file.read()).hexdigest()
+
+
+def test_a_finished_job_never_runs_again(user: User) -> None:
+    job = running_job(user)
+    services.image_job_complete(job_id=str(job.pk), attempt=job.attempts, outputs=[output()])
+    assert services.image_job_start(job_id=str(job.pk), worker="again") is None
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and job.attempts == 1
+
+
+def test_a_redelivery_takes_over_and_the_old_attempt_loses_its_claim(user: User) -> None:
+    job = running_job(user)
+    taken = services.image_job_start(job_id=str(job.pk), worker="second")
+    assert taken is not None and taken.attempts == 2
+    assert services.image_job_progress(job=job, attempt=1, step=1, steps=4) is False
+    assert services.image_job_complete(job_id=str(job.pk), attempt=1, outputs=[output()]) is None
+    assert services.image_job_progress(job=taken, attempt=2, step=1, steps=4) is True
+
+
+def test_a_job_out_of_attempts_ends_failed_and_refunded(user: User, settings: Any) -> None:
+    settings.IMAGE_JOB_MAX_ATTEMPTS = 2
+    job = running_job(user)
+    services.image_job_start(job_id=str(job.pk), worker="second")
+    assert services.image_job_start(job_id=str(job.pk), worker="third") is None
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and job.error_code == "worker_lost" and used(user) == 0
+
+
+def test_the_reaper_ends_running_jobs_whose_worker_went_silent(user: User) -> None:
+    stale = running_job(user)
+    fresh = running_job(user)
+    ImageJob.objects.filter(pk=stale.pk).update(heartbeat_at=timezone.now() - dt.timedelta(hours=1))
+    assert services.image_jobs_reap() == 1
+    assert services.image_jobs_reap() == 0
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stale.status == JobStatus.FAILED and stale.quota_refunded == 1
+    assert fresh.status == JobStatus.RUNNING
+    assert used(user) == 1
+
+
+def test_progress_records_the_step_and_replaces_the_preview(user: User) -> None:
+    job = running_job(user)
+    assert services.image_job_progress(job=job, attempt=1, step=2, steps=8, preview=b"\xff\xd8\xff first")
+    first = job.preview.name
+    assert services.image_job_progress(job=job, attempt=1, step=4, steps=8, preview=b"\xff\xd8\xff second")
+    job.refresh_from_db()
+    assert (job.step, job.total_steps, job.progress) == (4, 8, 0.5)
+    assert job.preview.read() == b"\xff\xd8\xff second"
+    assert not job.preview.storage.exists(first)
+
+
+# --- uploads and moderation decisions -----------------------------------------------------------------
+
+def test_an_upload_is_stored_as_png_for_its_owner(user: User) -> None:
+    conversation = ConversationFactory.create(user=user)
+    image = services.image_upload_create(user=user, conversation=conversation, data=png_bytes(80), filename="a.png")
+    assert (image.owner, image.conversation, image.width, image.kind) == (user, conversation, 80, "upload")
+
+
+def test_a_refused_upload_is_not_stored(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(services, "image_moderate", refused)
+    with pytest.raises(ContentPolicy):
+        services.image_upload_create(user=user, conversation=None, data=png_bytes(), filename="a.png")
+    assert Image.objects.count() == 0
+
+
+def test_releasing_a_withheld_image_makes_it_visible_and_tells_the_conversation(
+    user: User, staff_user: User, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    events: list[dict[str, Any]] = []
+    monkeypatch.setattr("conversations.events.conversation_event_send",
+                        lambda *, conversation_id, payload: events.append(payload))
+    job = running_job(user, conversation=ConversationFactory.create(user=user))
+    services.image_job_complete(job_id=str(job.pk), attempt=1, outputs=[output(False)])
+    image = Image.objects.get(job=job)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_moderation_state_set(image=image, state=ModerationState.RELEASED, by=staff_user)
+    image.refresh_from_db()
+    assert image.moderation_state == ModerationState.RELEASED and image.moderated_by == staff_user
+    assert events[-1]["images"][0]["url"]
+
+
+def test_only_staff_can_decide_on_an_image(user: User) -> None:
+    image = ImageFactory.create(owner=user, moderation_state=ModerationState.WITHHELD)
+    with pytest.raises(NotFound):
+        services.image_moderation_state_set(image=image, state=ModerationState.RELEASED, by=user)
