@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
+import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.password_validation import validate_password
 from django.db import IntegrityError, transaction
@@ -11,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chatsite.accounts.errors import EmailTaken, UnknownPlan
-from chatsite.accounts.models import ApiKey, Plan, User
+from chatsite.accounts.models import ApiKey, ImagePrice, Plan, UsageEntry, User
 from chatsite.accounts.selectors import api_key_hash
 
 API_KEY_PREFIX = "atl_"
@@ -81,10 +84,32 @@ def user_set_plan(*, user: User, plan: Plan) -> User:
 
 
 @transaction.atomic
-def user_set_time_zone(*, user: User, time_zone: str) -> User:
-    user.time_zone = time_zone
-    user.save(update_fields=["time_zone"])
-    return user
+def user_set_time_zone(*, user: User, time_zone: str) -> dt.datetime:
+    """Change the account's time zone; quota days follow it from the end of the current day.
+    Returns when the change takes effect."""
+    from chatsite.accounts.quotas import time_zone_change
+
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    takes_effect = time_zone_change(user=locked, time_zone=time_zone)
+    locked.save(update_fields=["time_zone", "time_zone_next", "time_zone_switch_at"])
+    user.time_zone, user.time_zone_next = locked.time_zone, locked.time_zone_next
+    user.time_zone_switch_at = locked.time_zone_switch_at
+    return takes_effect
+
+
+@transaction.atomic
+def usage_record(*, user: User, job_id: uuid.UUID, day: dt.date, size: int, images: int) -> UsageEntry | None:
+    """Write the ledger line of a finished job (idempotent: one line per job; none for zero images)."""
+    if images < 1:
+        return None
+    price = ImagePrice.objects.filter(size__gte=size).order_by("size").first() or ImagePrice.objects.last()
+    unit = price.usd if price else Decimal(0)
+    entry, _created = UsageEntry.objects.get_or_create(
+        job_id=job_id,
+        defaults={"user": user, "day": day, "size": size, "images": images, "unit_usd": unit,
+                  "cost_usd": unit * images, "plan_id": user.plan_id},
+    )
+    return entry
 
 
 @transaction.atomic
@@ -102,3 +127,22 @@ def api_key_revoke(*, user: User, key_id: int) -> bool:
     return bool(
         ApiKey.objects.filter(pk=key_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
     )
+
+
+@transaction.atomic
+def user_suspend(*, user: User, by: User) -> User:
+    """Suspend an account (staff action): it can no longer log in, its sessions stop authenticating
+    (Django refuses inactive users) and its API keys are revoked. `by` is the staff member, for the
+    caller's audit record."""
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    ApiKey.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    user.is_active = False
+    return user
+
+
+@transaction.atomic
+def user_reinstate(*, user: User, by: User) -> User:
+    """Lift a suspension. Revoked API keys stay revoked; the user creates new ones."""
+    User.objects.filter(pk=user.pk).update(is_active=True)
+    user.is_active = True
+    return user

@@ -8,5 +8,18 @@ from __future__ import annotations
 from moderation.models import Stage
 from moderation.services.checks import Verdict, image_moderate, prompt_moderate, user_message
 from moderation.services.rules import rules_touch
+from moderation.services.staff import (
+    audit_record,
+    image_review,
+    opt_out_decide,
+    opt_out_request_create,
+    staff_user_reinstate,
+    staff_user_set_plan,
+    staff_user_suspend,
+)
 
-__all__ = ["Stage", "Verdict", "image_moderate", "prompt_moderate", "rules_touch", "user_message"]
+__all__ = [
+    "Stage", "Verdict", "audit_record", "image_moderate", "image_review", "opt_out_decide", "opt_out_request_create",
+    "prompt_moderate", "rules_touch", "staff_user_reinstate", "staff_user_set_plan", "staff_user_suspend",
+    "user_message",
+]

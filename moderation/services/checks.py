@@ -28,6 +28,9 @@ POLICY_VERSION = "1"
 # Words that make an image of a minor sexual even when the classifier is unsure: zero tolerance.
 _SUGGESTIVE = re.compile(r"\b(?:sexy|seductive|provocative|lingerie|underwear|panties|bikini|thong|topless|nude|"
                          r"naked|undress\w*|stripping|striptease|sensual|erotic|lewd|nsfw|breasts?|spread legs)\b")
+# Most serious first: the first category names the refusal and files the decision.
+_SEVERITY = [Category.SEXUAL_MINORS.value, Category.SEXUAL.value, Category.VIOLENCE.value, Category.SELF_HARM.value,
+             Category.HATE.value, Category.HARASSMENT.value, Category.ILLEGAL.value, Category.LIVING_ARTIST.value]
 _MINOR_AGE = re.compile(r"\b(?:[1-9]|1[0-7])\s*(?:yo|y o|yrs?|years?)(?:\s*old)?\b")
 
 
@@ -116,8 +119,7 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
         found.insert(0, Category.SEXUAL_MINORS)
     if any(h.blocked for h in artist_hits):
         found.append(Category.LIVING_ARTIST)
-    order = [c.value for c in Category]
-    categories = sorted(set(found), key=order.index)
+    categories = sorted({str(c) for c in found}, key=_SEVERITY.index)
     scores = {
         "classifier": {k: round(v, 4) for k, v in probabilities.items()},
         "risk": round(risk, 4), "threshold": threshold,

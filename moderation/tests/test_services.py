@@ -1,0 +1,103 @@
+"""prompt_moderate and image_moderate: verdicts, the artist policy, the records they write."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from chatsite.accounts.models import User
+from moderation.models import Action, Artist, ArtistPolicy, ArtistStatus, Decision, Term
+from moderation.services import Stage, Verdict, image_moderate, prompt_moderate
+from moderation.tests.factories import png_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_benign_prompt_is_allowed_and_recorded(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="a red fox in a snowy forest, watercolor", stage=Stage.TOOL_PROMPT)
+    assert verdict.allowed and verdict.categories == ()
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert (decision.user, decision.stage, decision.action) == (user, "tool_prompt", Action.ALLOWED)
+    assert set(decision.versions) == {"policy", "classifier", "terms", "artists"}
+    assert "benign" in decision.scores["classifier"]
+
+
+def test_an_unsafe_prompt_is_refused_with_the_policy_area_in_plain_words(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="a man stabbing a victim, blood spraying everywhere, gore",
+                              stage=Stage.MESSAGE)
+    assert not verdict.allowed and "violence" in verdict.categories
+    assert "violence" in verdict.user_message and "gore" in verdict.user_message
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.action == Action.BLOCKED and decision.category == "violence" and decision.stage == "message"
+
+
+def test_sexual_content_with_a_minor_is_refused_as_the_most_serious_category(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="a 12 year old girl in lingerie", stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and verdict.categories[0] == "sexual_minors"
+
+
+def test_a_child_in_an_ordinary_scene_is_allowed(user: User) -> None:
+    assert prompt_moderate(user=user, text="a child flying a kite on the beach", stage=Stage.TOOL_PROMPT).allowed
+
+
+def test_a_living_artists_style_is_refused(user: User) -> None:
+    living = Artist.objects.filter(status=ArtistStatus.LIVING, source="supagruen").order_by("name").first()
+    assert living is not None  # seeded by the data migration
+    verdict = prompt_moderate(user=user, text=f"a harbour at dawn in the style of {living.name}",
+                              stage=Stage.TOOL_PROMPT)
+    assert verdict.categories == ("living_artist",)
+    assert "living artist" in verdict.user_message
+
+
+def test_a_deceased_artists_style_is_allowed(user: User) -> None:
+    assert Artist.objects.filter(name="Claude Monet", status=ArtistStatus.DECEASED).exists()
+    assert prompt_moderate(user=user, text="a harbour at dawn in the style of Claude Monet",
+                           stage=Stage.TOOL_PROMPT).allowed
+
+
+@pytest.mark.parametrize("studio", ["Studio Ghibli", "Pixar"])
+def test_a_studio_style_is_allowed(user: User, studio: str) -> None:
+    assert prompt_moderate(user=user, text=f"a fox in a forest, {studio} style", stage=Stage.TOOL_PROMPT).allowed
+
+
+def test_a_staff_edit_of_the_registry_takes_effect_at_once(user: User) -> None:
+    text = "a harbour at dawn in the style of Claude Monet"
+    assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed
+    artist = Artist.objects.get(name="Claude Monet")
+    artist.policy = ArtistPolicy.BLOCK
+    artist.save()
+    assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).categories == ("living_artist",)
+
+
+def test_a_term_added_by_staff_takes_effect_at_once(user: User) -> None:
+    text = "a bowl of frobnicated soup"
+    assert prompt_moderate(user=user, text=text, stage=Stage.MESSAGE).allowed
+    Term.objects.create(term="frobnicat*", category="illegal")
+    assert prompt_moderate(user=user, text=text, stage=Stage.MESSAGE).categories == ("illegal",)
+
+
+@pytest.mark.parametrize("odd", ["", "\x00\x00", "🙂" * 5000, b"bytes \xff", None, 42])
+def test_odd_input_never_raises_and_is_recorded(user: User, odd: object) -> None:
+    verdict = prompt_moderate(user=user, text=odd, stage=Stage.MESSAGE)  # type: ignore[arg-type]
+    assert isinstance(verdict, Verdict)
+    assert Decision.objects.filter(pk=verdict.decision_id or 0).exists()
+
+
+def test_a_plain_output_image_is_allowed_and_recorded_with_its_hash(user: User) -> None:
+    verdict = image_moderate(user=user, image=png_bytes(), stage=Stage.OUTPUT_IMAGE)
+    assert verdict.allowed
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert len(decision.image_sha256) == 64 and decision.versions["nsfw"].startswith("open_nsfw")
+    assert 0 <= decision.scores["nsfw"] < 0.6
+
+
+@override_settings(MODERATION_NSFW_THRESHOLD=0.0)
+def test_an_output_image_over_the_nsfw_threshold_is_withheld(user: User) -> None:
+    verdict = image_moderate(user=user, image=png_bytes(), stage=Stage.OUTPUT_IMAGE)
+    assert not verdict.allowed and verdict.categories == ("nudity",)
+    assert Decision.objects.get(pk=verdict.decision_id or 0).action == Action.WITHHELD
+
+
+def test_unreadable_image_bytes_are_refused_without_raising(user: User) -> None:
+    verdict = image_moderate(user=user, image=b"not an image", stage=Stage.UPLOAD)
+    assert not verdict.allowed and "could not be read" in verdict.user_message
