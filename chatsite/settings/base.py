@@ -237,14 +237,3 @@ CELERY_TASK_ANNOTATIONS = {
     **globals().get("CELERY_TASK_ANNOTATIONS", {}),
     "imaging.tasks.image_job_run": {"soft_time_limit": IMAGE_JOB_SOFT_TIME_LIMIT, "time_limit": IMAGE_JOB_TIME_LIMIT},
 }
-
-# --- Moderation ---------------------------------------------------------------------------------
-# Risk above which the prompt classifier refuses; empty: the threshold chosen at training
-# (moderation/model/prompt_classifier.json).
-MODERATION_CLASSIFIER_THRESHOLD = env.float("MODERATION_CLASSIFIER_THRESHOLD", default=None)
-# open_nsfw score from which an output image is withheld for review (and an upload refused).
-MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)
-# Uploads showing a real person's face: "consent" (the user must confirm consent), "refuse" or "allow".
-MODERATION_UPLOAD_FACES = env.str("MODERATION_UPLOAD_FACES", default="consent")
-# Larger images are refused before decoding (decompression bombs).
-MODERATION_IMAGE_MAX_PIXELS = env.int("MODERATION_IMAGE_MAX_PIXELS", default=4096 * 4096)
