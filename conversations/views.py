@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from chatsite.accounts.auth import authenticated_user
 from chatsite.accounts.models import ImageSize
+from chatsite.accounts.quotas import quota_status
 from conversations.errors import ConversationNotFound, InvalidMessage
 from conversations.models import MAX_MESSAGE_CHARS, Conversation
 from conversations.selectors import conversation_get_for_user, conversation_list_for_user, message_list
@@ -35,12 +36,14 @@ def chat(request: HttpRequest, conversation_id: uuid.UUID | None = None) -> Http
     conversation = _own(request, conversation_id) if conversation_id else None
     sizes = [size for size in ImageSize if size.value <= user.plan.max_size]
     context = {
+        "quota": quota_status(user=user),
         "chat_strings": {
             "disconnected": _("Connection lost. Reconnecting…"),
             "empty": _("The message is empty."),
             "thinking": _("The assistant is writing…"),
             "making_image": _("Making your image…"),
             "failed": _("The assistant could not answer. Please try again."),
+            "quota_left": _("%(remaining)s of %(limit)s images left today · resets at %(time)s"),
         },
         "image_sizes": [(f"{s.value}x{s.value}", s.label) for s in sizes],
         "image_counts": range(1, user.plan.max_images_per_request + 1),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import polib
+import polib  # type: ignore[import-untyped]
 
 HERE = Path(__file__).resolve().parent
 TABLES = HERE / "translations_fr"
@@ -24,11 +24,15 @@ HEADERS = {
 }
 
 
-def load_table() -> dict[str, str]:
-    """All English -> French tables (one JSON file per area of the app), merged."""
-    table: dict[str, str] = {}
+def load_table() -> dict[str, str | list[str]]:
+    """All English -> French tables (one JSON file per area of the app), merged. A plural entry is
+    keyed by its singular and holds [French singular, French plural]."""
+    table: dict[str, str | list[str]] = {}
     for path in sorted(TABLES.glob("*.json")):
-        table.update(json.loads(path.read_text(encoding="utf-8")))
+        for english, french in json.loads(path.read_text(encoding="utf-8")).items():
+            if english in table and table[english] != french:
+                raise SystemExit(f"{path.name}: {english!r} is translated differently in another table")
+            table[english] = french
     return table
 
 
@@ -45,7 +49,12 @@ def main() -> None:
             entry.flags.remove("fuzzy")
         entry.previous_msgid = None
         entry.previous_msgid_plural = None
-        entry.msgstr = table.get(entry.msgid, "")
+        french = table.get(entry.msgid, "")
+        if entry.msgid_plural:
+            forms = french if isinstance(french, list) else ["", ""]
+            entry.msgstr_plural = {0: forms[0], 1: forms[1]}
+        else:
+            entry.msgstr = french if isinstance(french, str) else ""
     po.save(str(PO))
 
 

@@ -83,6 +83,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         Plan, on_delete=models.PROTECT, related_name="users", verbose_name=_("plan")
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    # A new time zone takes effect when the current quota day ends, so changing it never starts a new
+    # day (and a fresh allowance) early.
+    time_zone_next = models.CharField(max_length=64, blank=True)
+    time_zone_switch_at = models.DateTimeField(null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -145,3 +149,41 @@ class DailyUsage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.day}: {self.used}"
+
+
+class ImagePrice(models.Model):
+    """What one image of a size costs, for the usage ledger (DALL-E 2 API prices by default)."""
+
+    size = models.PositiveIntegerField(_("size"), unique=True, help_text=_("Pixels a side."))
+    usd = models.DecimalField(_("price in USD"), max_digits=8, decimal_places=4)
+
+    class Meta:
+        ordering = ["size"]
+        verbose_name = _("image price")
+        verbose_name_plural = _("image prices")
+
+    def __str__(self) -> str:
+        return f"{self.size}px: ${self.usd}"
+
+
+class UsageEntry(models.Model):
+    """One line of the usage ledger: the images a finished job delivered and what they cost then."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="usage_entries")
+    job_id = models.UUIDField(unique=True, help_text=_("The image job; one entry per job."))
+    day = models.DateField(help_text=_("The quota day the images were charged to."))
+    size = models.PositiveIntegerField()
+    images = models.PositiveSmallIntegerField()
+    unit_usd = models.DecimalField(max_digits=8, decimal_places=4)
+    cost_usd = models.DecimalField(max_digits=10, decimal_places=4)
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="usage_user_recent")]
+        verbose_name = _("usage entry")
+        verbose_name_plural = _("usage ledger")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.images}x{self.size}px ${self.cost_usd}"

@@ -45,19 +45,51 @@ class QuotaStatus:
         return max(self.limit - self.used, 0)
 
 
-def _zone(user: User) -> ZoneInfo:
+def _zone(name: str) -> ZoneInfo:
     try:
-        return ZoneInfo(user.time_zone)
+        return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return ZoneInfo("UTC")
 
 
+def effective_time_zone(*, user: User, now: dt.datetime | None = None) -> str:
+    """The zone quota days follow now: a pending change applies once the day it was made in has ended."""
+    if user.time_zone_next and user.time_zone_switch_at and (now or timezone.now()) >= user.time_zone_switch_at:
+        return user.time_zone_next
+    return user.time_zone
+
+
+def _next_midnight(local: dt.datetime) -> dt.datetime:
+    """The first instant of the next local day, as aware UTC (robust to daylight-saving changes)."""
+    zone = local.tzinfo
+    naive = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0))
+    return naive.replace(tzinfo=zone).astimezone(dt.UTC)
+
+
 def quota_day(*, user: User, now: dt.datetime | None = None) -> tuple[dt.date, dt.datetime]:
     """The user's current quota day and the aware UTC instant it ends (midnight in their zone)."""
-    zone = _zone(user)
-    local = (now or timezone.now()).astimezone(zone)
-    next_midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
-    return local.date(), next_midnight.astimezone(dt.UTC)
+    now = now or timezone.now()
+    local = now.astimezone(_zone(effective_time_zone(user=user, now=now)))
+    return local.date(), _next_midnight(local)
+
+
+def time_zone_change(*, user: User, time_zone: str, now: dt.datetime | None = None) -> dt.datetime:
+    """Schedule a new time zone for quota days; returns when it takes effect (the current day's end).
+
+    Must be called inside a transaction holding the user row. Displays may use the new zone at once;
+    only the quota day boundary waits, so that a change never hands out a new day's images early.
+    """
+    now = now or timezone.now()
+    current = effective_time_zone(user=user, now=now)
+    if user.time_zone_next and user.time_zone_switch_at and now >= user.time_zone_switch_at:
+        user.time_zone = user.time_zone_next  # the earlier change has taken effect: make it permanent
+    _, switch_at = quota_day(user=user, now=now)
+    if time_zone == current:
+        user.time_zone, user.time_zone_next, user.time_zone_switch_at = current, "", None
+        return now
+    user.time_zone = current
+    user.time_zone_next, user.time_zone_switch_at = time_zone, switch_at
+    return switch_at
 
 
 def quota_status(*, user: User, now: dt.datetime | None = None) -> QuotaStatus:

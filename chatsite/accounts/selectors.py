@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
-from chatsite.accounts.models import ApiKey, Plan, User
+from chatsite.accounts.models import ApiKey, Plan, UsageEntry, User
 
 
 def plan_list() -> QuerySet[Plan]:
@@ -37,3 +39,23 @@ def user_get_by_api_key(*, raw_key: str) -> User | None:
         return None
     ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
     return key.user
+
+
+@dataclass(frozen=True)
+class UsageSummary:
+    entries: list[UsageEntry]
+    month_images: int
+    month_cost_usd: Decimal
+
+
+def usage_summary(*, user: User, recent: int = 20) -> UsageSummary:
+    """The user's latest ledger lines and this calendar month's totals (UTC)."""
+    start = timezone.now().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    totals = UsageEntry.objects.filter(user=user, created_at__gte=start).aggregate(
+        images=Sum("images"), cost=Sum("cost_usd"), jobs=Count("id")
+    )
+    return UsageSummary(
+        entries=list(UsageEntry.objects.filter(user=user)[:recent]),
+        month_images=totals["images"] or 0,
+        month_cost_usd=totals["cost"] or Decimal(0),
+    )

@@ -24,6 +24,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("", views.account, name="account"),
+    path("quota.json", views.quota, name="quota"),
     path("keys/", views.api_key_new, name="api_key_new"),
     path("keys/<int:key_id>/revoke/", views.api_key_delete, name="api_key_revoke"),
 ]

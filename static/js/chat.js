@@ -36,7 +36,26 @@
     try { return JSON.parse(message.content).job_id || null; } catch (e) { return null; }
   }
 
+  const quotaBox = document.getElementById("quota");
+  let quotaTimer = null;
+  function refreshQuota() {
+    // Debounced: a job's progress events would otherwise ask many times a second.
+    if (!quotaBox || quotaTimer) return;
+    quotaTimer = setTimeout(function () {
+      quotaTimer = null;
+      fetch(quotaBox.dataset.url, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (q) {
+          if (!q) return;
+          const time = new Date(q.resets_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+          quotaBox.textContent = strings.quota_left
+            .replace("%(remaining)s", q.remaining).replace("%(limit)s", q.limit).replace("%(time)s", time);
+        });
+    }, 300);
+  }
+
   function renderJob(payload) {
+    if (payload.status !== "running") refreshQuota();
     let slot = list.querySelector('[data-job-id="' + payload.job_id + '"]');
     if (!slot) {
       slot = document.createElement("li");

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from chatsite.accounts.models import ApiKey, User
+from chatsite.accounts.quotas import quota_reserve
 from chatsite.accounts.services import api_key_create
 from chatsite.accounts.tests.factories import PASSWORD, UserFactory
 
@@ -79,6 +81,16 @@ def test_change_password(client: Client) -> None:
     assert user.check_password("a-new-passphrase-1")
 
 
+def test_account_page_shows_images_left_today(client: Client) -> None:
+    user = UserFactory.create()
+    with transaction.atomic():
+        quota_reserve(user=user, n=1)
+    client.force_login(user)
+    html = client.get(reverse("accounts:account")).content.decode()
+    assert "2 images left today out of 3." in html
+    assert client.get(reverse("accounts:quota")).json()["remaining"] == 2
+
+
 def test_account_page_shows_the_plan_and_needs_login(client: Client) -> None:
     assert client.get(reverse("accounts:account")).status_code == 302
     user = UserFactory.create(plan="paid")
@@ -94,7 +106,8 @@ def test_account_page_saves_the_time_zone_and_refuses_unknown_ones(client: Clien
     assert client.post(reverse("accounts:account"), {"time_zone": "Europe/Paris"}).status_code == 302
     assert client.post(reverse("accounts:account"), {"time_zone": "Mars/Olympus"}).status_code == 400
     user.refresh_from_db()
-    assert user.time_zone == "Europe/Paris"
+    # Quota days switch at the end of the current day; the choice is stored at once.
+    assert user.time_zone_next == "Europe/Paris" and user.time_zone_switch_at is not None
 
 
 def test_a_new_api_key_is_shown_once(client: Client) -> None:
