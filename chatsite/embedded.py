@@ -62,6 +62,7 @@ def main() -> int:
     try:
         manage("migrate", "--noinput", "-v", "0")
         manage("ensure_demo_accounts")
+        manage("provenance_init")
         commands = {
             "web": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "chatsite.asgi:application"],
             "worker-llm": [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "llm", "-c", "1",

@@ -16,4 +16,5 @@ urlpatterns = [
     path("gallery/", include("imaging.urls")),
     path("images/", include("imaging.image_urls")),
     path("moderation/", include("moderation.urls")),
+    path("", include("imaging.provenance.urls")),
 ]

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from imaging.models import ImageJob
+from imaging.provenance.services import image_output_sign
 from imaging.services import (
     GeneratedImage,
     image_job_complete,
@@ -109,7 +110,7 @@ def image_job_execute(*, job_id: str, worker: str) -> str:
         stored = time.perf_counter()
         outputs = []
         for image, seed in zip(result.images, result.seeds, strict=True):
-            png = encode_png(image)
+            png = image_output_sign(job=job, png=encode_png(image), seed=seed)  # watermark, C2PA: final bytes
             verdict = image_moderate(user=job.user, image=png, stage=Stage.OUTPUT_IMAGE)
             outputs.append(GeneratedImage(png=png, width=image.width, height=image.height, seed=seed,
                                           allowed=verdict.allowed, categories=tuple(verdict.categories),

@@ -237,3 +237,28 @@ CELERY_TASK_ANNOTATIONS = {
     **globals().get("CELERY_TASK_ANNOTATIONS", {}),
     "imaging.tasks.image_job_run": {"soft_time_limit": IMAGE_JOB_SOFT_TIME_LIMIT, "time_limit": IMAGE_JOB_TIME_LIMIT},
 }
+
+# --- Provenance ---------------------------------------------------------------------------------
+# C2PA Content Credentials (imaging/provenance): every generated or edited image is signed after its final encoding.
+INSTALLED_APPS += ["imaging.provenance"]
+PROVENANCE_SIGNING = env.bool("PROVENANCE_SIGNING", default=True)
+PROVENANCE_DIR = Path(env.str("PROVENANCE_DIR", default=str(VAR_DIR / "provenance")))
+# The certificate chain (PEM, the signing certificate first, issued by a CA: C2PA refuses self-signed ones), its
+# private key, and the root certificates the app trusts when it verifies (its own CA, and any others).
+PROVENANCE_CERT_CHAIN = env.str("PROVENANCE_CERT_CHAIN", default=str(PROVENANCE_DIR / "signer-chain.pem"))
+PROVENANCE_PRIVATE_KEY = env.str("PROVENANCE_PRIVATE_KEY", default=str(PROVENANCE_DIR / "signer-key.pem"))
+PROVENANCE_TRUST_ANCHORS = env.str("PROVENANCE_TRUST_ANCHORS", default=str(PROVENANCE_DIR / "root-ca.pem"))
+# Dotted path to a callable `sign(data: bytes) -> bytes` (KMS or HSM: the ES256 signature as r || s); the key file
+# is then not read. An RFC 3161 time-stamp authority URL is optional.
+PROVENANCE_SIGNING_CALLBACK = env.str("PROVENANCE_SIGNING_CALLBACK", default="")
+PROVENANCE_TSA_URL = env.str("PROVENANCE_TSA_URL", default="")
+# `manage.py provenance_init` (run by `make run`) may create a development CA in PROVENANCE_DIR. Set it to false in
+# production: every process then refuses to start while signing is on and the certificate or the key is missing.
+PROVENANCE_DEV_CA = env.bool("PROVENANCE_DEV_CA", default=True)
+# Whether the prompt goes into the manifest (anyone holding the file can read it): off by default, for privacy.
+PROVENANCE_INCLUDE_PROMPT = env.bool("PROVENANCE_INCLUDE_PROMPT", default=False)
+# A visible watermark, drawn before signing, on images of users whose plan slug is listed (empty: none).
+PROVENANCE_WATERMARK_PLANS: list[str] = env.list("PROVENANCE_WATERMARK_PLANS", default=[])
+PROVENANCE_WATERMARK_TEXT = env.str("PROVENANCE_WATERMARK_TEXT", default="AI · Atelier")
+# The public /verify page: uploads per client address per minute.
+PROVENANCE_VERIFY_PER_MINUTE = env.int("PROVENANCE_VERIFY_PER_MINUTE", default=20)
