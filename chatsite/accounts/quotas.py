@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
+from django.db.models import F, Subquery
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -109,19 +109,18 @@ def quota_reserve(*, user: User, n: int, now: dt.datetime | None = None) -> dt.d
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("quota_reserve must run inside the job's transaction")
     day, resets_at = quota_day(user=user, now=now)
-    limit = User.objects.select_related("plan").get(pk=user.pk).plan.images_per_day
-    try:
-        with transaction.atomic():
-            DailyUsage.objects.get_or_create(user=user, day=day)
-    except IntegrityError:  # created concurrently by another request: the row exists now
-        pass
+    # Two statements: create the day's row if missing (no error, no savepoint when it exists), then
+    # one conditional UPDATE that re-reads the plan's limit under the row lock the database takes.
+    DailyUsage.objects.bulk_create([DailyUsage(user=user, day=day)], ignore_conflicts=True)
+    limit = Subquery(User.objects.filter(pk=user.pk).values("plan__images_per_day")[:1])
     granted = DailyUsage.objects.filter(user=user, day=day, used__lte=limit - n).update(used=F("used") + n)
     if not granted:
         used = DailyUsage.objects.filter(user=user, day=day).values_list("used", flat=True).first() or 0
+        plan_limit = User.objects.filter(pk=user.pk).values_list("plan__images_per_day", flat=True).get()
         raise QuotaExceeded(
-            _("You have used your %(limit)d images for today.") % {"limit": limit},
+            _("You have used your %(limit)d images for today.") % {"limit": plan_limit},
             resets_at=resets_at,
-            remaining=max(limit - used, 0),
+            remaining=max(plan_limit - used, 0),
         )
     return day
 
