@@ -22,6 +22,11 @@ MIN_SURNAME_CHARS = 5
 _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of"), ("stil", "von"),
            ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of")]
 _AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle"}
+# Last words of firms' names in the registry ("... Design Studio"): never read as a bare surname.
+_NOT_SURNAMES = {"studio", "studios", "design", "designs", "group", "company", "associates", "architects",
+                 "architecture", "inc", "ltd", "llc", "gmbh", "workshop", "collective", "partners", "office",
+                 "lab", "labs", "brothers", "sisters", "family", "press", "films", "animation", "pictures",
+                 "productions", "works", "school", "society", "museum", "gallery", "team"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class ArtistMatcher:
             if not key or len(key) > MAX_NAME_WORDS:
                 continue
             self._names.setdefault(key, []).append(entry)
-            if len(key) > 1 and len(key[-1]) >= MIN_SURNAME_CHARS:
+            if len(key) > 1 and len(key[-1]) >= MIN_SURNAME_CHARS and key[-1] not in _NOT_SURNAMES:
                 self._surnames.setdefault(key[-1], []).append(entry)
 
     def __len__(self) -> int:

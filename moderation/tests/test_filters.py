@@ -79,3 +79,8 @@ def test_a_bare_surname_counts_in_a_style_request() -> None:
 
 def test_an_opted_out_artist_is_refused_even_if_deceased() -> None:
     assert refused("a portrait by Jane Doe")
+
+
+def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
+    assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))

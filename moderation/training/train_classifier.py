@@ -160,12 +160,14 @@ def main() -> None:
         writer.writerow(["prompt", "expected", "category"])
         written: set[str] = set()
         for e in heldout:
-            if e.text in written:
+            # The artist-style prompts and I2P are benign for the classifier only: many name living artists,
+            # whom the artist policy refuses. The artist rows below measure that policy.
+            if e.text in written or e.template in {"artist_prompts", "i2p"}:
                 continue
             written.add(e.text)
             # Our own benign prompts are mostly hard negatives ("a doctor holding a syringe"): a category
             # of their own, apart from the natural benign prompts of PartiPrompts, I2P and the artist sets.
-            own = e.template not in {"parti", "i2p", "artist_prompts"}
+            own = e.template not in {"parti", "i2p"}
             category = ("benign_hard" if own else "benign") if e.label == "benign" else e.label
             writer.writerow([e.text, "allow" if e.label == "benign" else "block", category])
         writer.writerows(artist_heldout(args.data))

@@ -54,7 +54,7 @@ class Command(BaseCommand):
         for (category, expected), (n, blocked) in sorted(counts.items(), key=lambda kv: (kv[0][1] != "block", kv[0])):
             figure = f"recall {blocked / n:.3f}" if expected == "block" else f"false_positive_rate {blocked / n:.3f}"
             write(f"{category:<24}{expected:>9}{n:>6}{blocked:>9}  {figure}")
-        for category, lines in errors.items():
+        for category, lines in [(c, ls) for c, ls in errors.items() if ls]:
             write(f"-- wrong in {category}:")
             for line in lines:
                 write(f"   {line}")

@@ -1,0 +1,57 @@
+"""Speed of prompt moderation on CPU: the three text layers (term list, classifier, artist registry) per prompt,
+and the full `prompt_moderate` (with its Decision row) through `eval_moderation`.
+
+    python bench/moderation_prompt.py [CSV]      # default: ../shared/data/moderation/moderation_dev.csv
+
+The filters are built from the seed files (moderation/data), as a process builds them from the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from moderation.filters.artists import ArtistEntry, ArtistMatcher  # noqa: E402
+from moderation.filters.classifier import PromptClassifier  # noqa: E402
+from moderation.filters.terms import TermMatcher, TermRule  # noqa: E402
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/moderation/moderation_dev.csv"
+    prompts = [r["prompt"] for r in csv.DictReader(path.open(encoding="utf-8"))]
+    start = time.perf_counter()
+    terms = TermMatcher(TermRule(t["term"], t["category"]) for t in
+                        json.loads((ROOT / "moderation/data/default_terms.json").read_text(encoding="utf-8")))
+    with (ROOT / "moderation/data/artists.csv").open(encoding="utf-8") as fh:
+        artists = ArtistMatcher(ArtistEntry(i, r["name"], r["status"]) for i, r in enumerate(csv.DictReader(fh)))
+    classifier = PromptClassifier.load()
+    print(f"load: {1000 * (time.perf_counter() - start):.0f} ms ({len(terms)} terms, {len(artists)} artist names)")
+    for text in prompts[:20]:  # warm-up
+        classifier.scores(text)
+    per_layer: dict[str, list[float]] = {"terms": [], "classifier": [], "artists": [], "total": []}
+    for text in prompts:
+        t0 = time.perf_counter()
+        terms.search(text)
+        t1 = time.perf_counter()
+        classifier.scores(text)
+        t2 = time.perf_counter()
+        artists.search(text)
+        t3 = time.perf_counter()
+        for name, value in (("terms", t1 - t0), ("classifier", t2 - t1), ("artists", t3 - t2), ("total", t3 - t0)):
+            per_layer[name].append(1000 * value)
+    print(f"{len(prompts)} prompts, mean length {statistics.mean(map(len, prompts)):.0f} characters")
+    for name, values in per_layer.items():
+        values.sort()
+        print(f"{name:<11} mean {statistics.mean(values):6.2f} ms  p50 {values[len(values) // 2]:6.2f} ms  "
+              f"p95 {values[int(0.95 * (len(values) - 1))]:6.2f} ms  max {values[-1]:6.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
