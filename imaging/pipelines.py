@@ -216,13 +216,16 @@ def load_base_pipeline(model: str, *, device: str, dtype: torch.dtype, local_fil
 
 _cache: dict[tuple[str, str, str], Pipelines] = {}
 _cache_lock = threading.Lock()
+_loads = 0
 
 
 def load_pipelines(model: str, *, device: str, dtype: torch.dtype, local_files_only: bool = True) -> Pipelines:
     """Load once per process (cached by model, device and dtype); later calls return the same objects."""
+    global _loads
     key = (model, device, str(dtype))
     with _cache_lock:
         if key not in _cache:
+            _loads += 1
             from diffusers import AutoPipelineForImage2Image, AutoPipelineForInpainting
 
             base = load_base_pipeline(model, device=device, dtype=dtype, local_files_only=local_files_only)
@@ -235,9 +238,9 @@ def load_pipelines(model: str, *, device: str, dtype: torch.dtype, local_files_o
         return _cache[key]
 
 
-def loaded_count() -> int:
-    """How many models this process has loaded (the benchmark checks that it stays at one)."""
-    return len(_cache)
+def load_count() -> int:
+    """How many times this process has loaded a model (the worker reports it: it stays at one)."""
+    return _loads
 
 
 # --- previews ------------------------------------------------------------------------------------

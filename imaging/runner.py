@@ -19,6 +19,7 @@ from imaging.services import (
     GeneratedImage,
     image_job_complete,
     image_job_fail,
+    image_job_interrupted,
     image_job_progress,
     image_job_start,
 )
@@ -91,7 +92,7 @@ def _request_for(job: ImageJob) -> GenerationRequest:
 
 def image_job_execute(*, job_id: str, worker: str) -> str:
     """Run a job for one delivery of its task. Returns what happened, for the task's log."""
-    from imaging.pipelines import GenerationError, encode_png, generate
+    from imaging.pipelines import GenerationError, encode_png, generate, load_count
 
     job = image_job_start(job_id=job_id, worker=worker)
     if job is None:
@@ -106,6 +107,7 @@ def image_job_execute(*, job_id: str, worker: str) -> str:
         reporter = ProgressReporter(job, attempt)
         result = generate(pipes, _request_for(job), on_step=reporter, preview_every=settings.IMAGE_PREVIEW_EVERY)
         if result.cancelled:
+            image_job_interrupted(job_id=job_id, attempt=attempt, step=result.steps_done)
             return "interrupted"
         stored = time.perf_counter()
         outputs = []
@@ -115,7 +117,8 @@ def image_job_execute(*, job_id: str, worker: str) -> str:
             outputs.append(GeneratedImage(png=png, width=image.width, height=image.height, seed=seed,
                                           allowed=verdict.allowed, categories=tuple(verdict.categories),
                                           user_message=verdict.user_message))
-        timings = {**result.timings, "load_s": load_s, "encode_moderate_s": time.perf_counter() - stored}
+        timings = {**result.timings, "load_s": load_s, "encode_moderate_s": time.perf_counter() - stored,
+                   "model_loads_in_process": load_count()}
         if reporter.first_preview_step is not None:
             timings["first_preview_step"] = reporter.first_preview_step
         finished = image_job_complete(job_id=job_id, attempt=attempt, outputs=outputs, timings=timings)

@@ -315,6 +315,16 @@ def image_job_fail(*, job_id: str, code: str, message: str = "", attempt: int | 
     return job
 
 
+def image_job_interrupted(*, job_id: str, attempt: int, step: int) -> None:
+    """Note where an attempt stopped after losing its claim (cancelled, reaped or taken over): the job's state
+    is not changed, only its timings record the step, for the logs and the tests."""
+    with transaction.atomic():
+        job = ImageJob.objects.select_for_update().filter(pk=job_id, attempts=attempt).first()
+        if job is not None:
+            job.timings = {**job.timings, "interrupted_at_step": step}
+            job.save(update_fields=["timings"])
+
+
 def image_jobs_reap(*, now: dt.datetime | None = None) -> int:
     """End running jobs whose worker stopped reporting (killed, machine lost) as failed; returns how many."""
     cutoff = (now or timezone.now()) - dt.timedelta(seconds=settings.IMAGE_JOB_STALE_SECONDS)
