@@ -199,3 +199,31 @@ def test_a_second_message_waits_for_the_running_reply(conversation: Conversation
     with pytest.raises(ReplyInProgress):
         ask(conversation, "second")
     assert Message.objects.count() == 1
+
+
+def test_an_unsafe_tool_prompt_queues_nothing_charges_nothing_and_is_recorded(conversation: Conversation,
+                                                                               user: User) -> None:
+    from chatsite.accounts.quotas import quota_status
+    from moderation.models import Action, Decision, Stage
+
+    reply = ask(conversation, "draw a boat")  # the user's words are fine; the model's tool prompt is not
+    unsafe = "a decapitated corpse with gore and blood everywhere"
+    reply_run(reply_id=reply.pk, backend=ScriptedBackend([[tool_call("generate_image", {"prompt": unsafe})]]))
+    assert not ImageJob.objects.exists()
+    assert quota_status(user=user).used == 0
+    decision = Decision.objects.get(stage=Stage.TOOL_PROMPT)
+    assert (decision.user, decision.action, decision.text) == (user, Action.BLOCKED, unsafe)
+    final = messages(conversation)[-1]
+    assert final[0] == "assistant" and "violence" in final[1].lower()
+    assert Reply.objects.get().status == ReplyStatus.SUCCEEDED  # the chat goes on
+
+
+def test_an_unsafe_user_message_gets_a_plain_refusal_without_calling_the_model(conversation: Conversation) -> None:
+    from moderation.models import Decision, Stage
+
+    reply = ask(conversation, "a decapitated corpse with gore and blood everywhere")
+    backend = ScriptedBackend([[tool_call("generate_image", {"prompt": "anything"})]])
+    reply_run(reply_id=reply.pk, backend=backend)
+    assert backend.calls == [] and not ImageJob.objects.exists()
+    assert Decision.objects.filter(stage=Stage.MESSAGE, action="blocked").count() == 1
+    assert messages(conversation)[-1][0] == "assistant"
