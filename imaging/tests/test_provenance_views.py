@@ -184,3 +184,29 @@ def test_every_image_the_app_serves_reads_back_as_trusted(client: Client, user: 
     assert [served_state(client, image, provenance_ca) for image in (first, second, edited)] == ["Trusted"] * 3
     ingredient = client.get(reverse("provenance:image", kwargs={"image_id": edited.pk})).json()["ingredients"][0]
     assert ingredient["sha256"] == first.sha256
+
+
+def test_verify_reads_a_signed_jpeg_as_trusted(client: Client, provenance_settings: Any,
+                                               provenance_ca: keys.CredentialPaths) -> None:
+    from imaging.provenance.c2pa_manifest import ProvenanceClaim, SigningCredentials, sign_image
+
+    jpeg = io.BytesIO()
+    PILImage.new("RGB", (48, 48), (10, 120, 40)).save(jpeg, format="JPEG")
+    claim = ProvenanceClaim(action="created", model="tiny-random", width=48, height=48, steps=2, seed=1,
+                            generator_version="test")
+    credentials = SigningCredentials(cert_chain_pem=provenance_ca.cert_chain.read_bytes(),
+                                     private_key_pem=provenance_ca.private_key.read_bytes())
+    response = verify(client, sign_image(jpeg.getvalue(), mime="image/jpeg", claim=claim, signer=credentials),
+                      name="photo.jpg")
+    assert "Valid and trusted" in response.content.decode()
+
+
+def test_verify_says_valid_but_untrusted_for_another_ca(client: Client, provenance_settings: Any,
+                                                        tmp_path: Any) -> None:
+    stranger = keys.ensure_dev_credentials(tmp_path / "stranger")[0]
+    provenance_settings.PROVENANCE_CERT_CHAIN = str(stranger.cert_chain)
+    provenance_settings.PROVENANCE_PRIVATE_KEY = str(stranger.private_key)
+    data = signed_png()  # signed by the stranger's CA; the site still trusts only the session's CA
+    text = verify(client, data).content.decode()
+    assert "Valid, but signed by a certificate this site does not trust." in text
+    assert "Valid and trusted" not in text
