@@ -1,6 +1,6 @@
 """Start-up checks of the signing credentials (`manage.py check`, `migrate` and `runserver` run them).
 
-- atelier.E101: the signing certificate is self-signed (C2PA refuses it).
+- atelier.E101: the signing certificate is self-signed or not issued by a CA (C2PA refuses both).
 - atelier.E102: signing is on and the certificate chain or the key is missing.
 - atelier.E103: the certificate or key is unusable (key usage, extended key usage, validity, key mismatch...).
 - atelier.E104: the signing callback cannot be imported.
@@ -56,7 +56,7 @@ def check_signing_credentials(
     anchors = paths.trust_anchors.read_bytes() if paths.trust_anchors.is_file() else None
     for problem in keys.credential_problems(chain, key, anchors_pem=anchors):
         where = f"{paths.cert_chain}: "
-        if problem.code == "self_signed":
+        if problem.code in ("self_signed", "not_issued_by_ca"):
             errors.append(checks.Error(where + problem.message, id="atelier.E101",
                                        hint="Use a signing certificate issued by a CA, not the CA itself."))
         elif problem.code == "untrusted":

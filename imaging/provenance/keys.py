@@ -49,8 +49,8 @@ class CredentialPaths:
 
 @dataclass(frozen=True)
 class CredentialProblem:
-    """`code` is stable (`self_signed`, `missing`, `unreadable`, `not_a_signer`, `key_usage`, `eku`, `validity`,
-    `key_mismatch`, `algorithm`); `message` says what is wrong and how to fix it."""
+    """`code` is stable (`self_signed`, `not_issued_by_ca`, `unreadable`, `not_a_signer`, `key_usage`, `eku`,
+    `validity`, `key_mismatch`, `algorithm`, `untrusted`); `message` says what is wrong and how to fix it."""
 
     code: str
     message: str
@@ -78,11 +78,13 @@ def _key_pem(key: ec.EllipticCurvePrivateKey) -> bytes:
                              serialization.NoEncryption())
 
 
-def issue_dev_credentials(*, now: dt.datetime | None = None, self_signed: bool = False) -> dict[str, bytes]:
+def issue_dev_credentials(
+    *, now: dt.datetime | None = None, self_signed: bool = False, issuer_is_ca: bool = True
+) -> dict[str, bytes]:
     """A development root CA and an ES256 (P-256) signing certificate issued by it, as PEM files by name.
 
-    `self_signed=True` makes the signing certificate sign itself (what C2PA refuses): for tests of the
-    start-up check only."""
+    `self_signed=True` makes the signing certificate sign itself, `issuer_is_ca=False` has it issued by a
+    certificate that is not a CA (both refused by C2PA): for tests of the start-up check only."""
     now = now or dt.datetime.now(dt.UTC)
     start = now - dt.timedelta(hours=1)
     ca_key = ec.generate_private_key(ec.SECP256R1())
@@ -91,8 +93,8 @@ def issue_dev_credentials(*, now: dt.datetime | None = None, self_signed: bool =
         .subject_name(_name("Atelier Development Root CA")).issuer_name(_name("Atelier Development Root CA"))
         .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
         .not_valid_before(start).not_valid_after(now + dt.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_key_usage(digital_signature=False, cert_sign=True), critical=True)
+        .add_extension(x509.BasicConstraints(ca=issuer_is_ca, path_length=0 if issuer_is_ca else None), critical=True)
+        .add_extension(_key_usage(digital_signature=not issuer_is_ca, cert_sign=issuer_is_ca), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
@@ -169,6 +171,13 @@ def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
     return True
 
 
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
 def _leads_to_anchor(chain: Sequence[x509.Certificate], anchors: Sequence[x509.Certificate]) -> bool:
     current = chain[0]
     for _ in range(len(chain)):
@@ -202,6 +211,20 @@ def credential_problems(
             "the signing certificate is self-signed; C2PA refuses it. Use a certificate issued by a CA "
             "(`manage.py provenance_init` creates a development CA and a certificate it issues)",
         ))
+    if not problems:
+        issuers: list[x509.Certificate] = list(chain[1:])
+        if anchors_pem is not None:
+            try:
+                issuers += load_chain(anchors_pem)
+            except ValueError:
+                pass
+        issuer = next((c for c in issuers if _issued_by(leaf, c)), None)
+        if issuer is not None and not _is_ca(issuer):
+            problems.append(CredentialProblem(
+                "not_issued_by_ca",
+                "the signing certificate is issued by a certificate that is not a CA; C2PA refuses it. Use a "
+                "certificate issued by a CA",
+            ))
     try:
         constraints = leaf.extensions.get_extension_for_class(x509.BasicConstraints).value
         if constraints.ca:

@@ -190,6 +190,14 @@ def test_a_self_signed_certificate_fails_the_start_up_check(provenance_settings:
     assert "self-signed" in str(error.value)
 
 
+def test_a_certificate_not_issued_by_a_ca_fails_the_start_up_check(provenance_settings: Any, tmp_path: Path) -> None:
+    point_at(provenance_settings, write_credentials(tmp_path / "nca", keys.issue_dev_credentials(issuer_is_ca=False)))
+    with pytest.raises(SystemCheckError) as error:
+        call_command("check")
+    assert "atelier.E101" in str(error.value)
+    assert "not a CA" in str(error.value)
+
+
 def test_the_development_ca_passes_the_start_up_check(provenance_settings: Any) -> None:
     assert checks.check_signing_credentials() == []
 
