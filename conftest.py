@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -107,24 +108,25 @@ def live_daphne(transactional_db: None, tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db: None, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """A real `celery worker` subprocess consuming the llm and gpu queues; ready when it answers a ping."""
+@contextlib.contextmanager
+def running_celery_worker(log_path: Path, extra_env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """A real `celery worker` subprocess on the llm and gpu queues, ready once it answers a ping."""
     from chatsite.celery import app
 
     name = f"test-{free_port()}@localhost"
     app.control.purge()  # tasks queued by earlier tests that no worker ran must not run now
-    log = (tmp_path / "worker.log").open("wb")
+    env = {**subprocess_env(), **(extra_env or {})}
+    log = log_path.open("wb")
     proc = subprocess.Popen(
         [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "llm,gpu", "-c", "1", "-n", name,
          "--without-gossip", "--without-mingle", "--loglevel", "INFO"],
-        cwd=ROOT, env=subprocess_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(f"worker exited: {(tmp_path / 'worker.log').read_text()[-2000:]}")
+                raise RuntimeError(f"worker exited: {log_path.read_text()[-2000:]}")
             if app.control.ping(destination=[name], timeout=0.5):
                 break
         else:
@@ -133,6 +135,13 @@ def celery_worker_process(transactional_db: None, tmp_path: Path) -> Iterator[su
     finally:
         stop(proc)
         log.close()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db: None, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A real worker on the llm and gpu queues with the project's settings."""
+    with running_celery_worker(tmp_path / "worker.log") as proc:
+        yield proc
 
 
 @pytest.fixture

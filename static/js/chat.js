@@ -54,16 +54,12 @@
     }, 300);
   }
 
+  const jobs = {}; // latest image_job payload by job id (from history), for cards placed in order
+
   function renderJob(payload) {
     if (payload.status !== "running") refreshQuota();
-    let slot = list.querySelector('[data-job-id="' + payload.job_id + '"]');
-    if (!slot) {
-      slot = document.createElement("li");
-      slot.className = "message message-images";
-      slot.dataset.jobId = payload.job_id;
-      list.appendChild(slot);
-    }
-    if (window.AtelierImages) window.AtelierImages.render(payload, slot);
+    jobs[payload.job_id] = payload;
+    if (window.AtelierImages) window.AtelierImages.render(payload, list);
   }
 
   function render(message) {
@@ -72,16 +68,11 @@
       const streaming = list.querySelector('[data-streaming="' + message.reply_id + '"]');
       if (streaming) streaming.remove(); // the stored text replaces the streamed one
     }
-    const jobId = jobIdOf(message);
     if (message.role === "tool") {
-      if (jobId && !list.querySelector('[data-job-id="' + jobId + '"]')) {
-        const slot = document.createElement("li");
-        slot.className = "message message-images";
-        slot.dataset.jobId = jobId;
-        slot.dataset.id = message.id;
-        list.appendChild(slot);
-      }
-      return; // tool results are for the model; their images show as cards
+      // Tool results are for the model; a job's images show as a card, placed after its tool call.
+      const jobId = jobIdOf(message);
+      if (jobId && jobs[jobId] && window.AtelierImages) window.AtelierImages.render(jobs[jobId], list);
+      return;
     }
     if (!message.content) return; // an assistant turn that only called tools
     const item = document.createElement("li");
@@ -135,8 +126,9 @@
 
   function onHistory(state) {
     list.replaceChildren();
+    (state.image_jobs || []).forEach(function (job) { jobs[job.job_id] = job; });
     state.messages.forEach(render);
-    (state.image_jobs || []).forEach(renderJob);
+    (state.image_jobs || []).forEach(renderJob); // jobs without a tool message (card actions, uploads)
     setLive(null);
     if (state.reply) onReply(state.reply);
   }
