@@ -26,6 +26,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Production signs with the operator's certificate chain and key (PROVENANCE_CERT_CHAIN, PROVENANCE_PRIVATE_KEY,
+# PROVENANCE_TRUST_ANCHORS) or a KMS/HSM callback, never with a development CA created on the fly: with signing on
+# and no credentials, the start-up checks (atelier.E102) refuse to start.
+PROVENANCE_DEV_CA = env.bool("PROVENANCE_DEV_CA", default=False)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 # /healthz is probed over plain HTTP by load balancers inside the network.

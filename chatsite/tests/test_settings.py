@@ -18,11 +18,28 @@ def manage(*args: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
                           timeout=120)
 
 
-def test_production_passes_the_deployment_checklist() -> None:
+def operator_credentials(directory: Path) -> dict[str, str]:
+    """A CA and signing certificate standing in for the operator's, at the paths production reads."""
+    from imaging.provenance.keys import ensure_dev_credentials
+
+    paths, _ = ensure_dev_credentials(directory)
+    return {"PROVENANCE_CERT_CHAIN": str(paths.cert_chain), "PROVENANCE_PRIVATE_KEY": str(paths.private_key),
+            "PROVENANCE_TRUST_ANCHORS": str(paths.trust_anchors)}
+
+
+def test_production_passes_the_deployment_checklist(tmp_path: Path) -> None:
     result = manage("check", "--deploy", "--fail-level", "DEBUG", "--settings=chatsite.settings.production",
-                    DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="atelier.example.com")
+                    DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="atelier.example.com",
+                    **operator_credentials(tmp_path / "keys"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_signing_credentials(tmp_path: Path) -> None:
+    result = manage("check", "--settings=chatsite.settings.production", DJANGO_SECRET_KEY=STRONG_KEY,
+                    PROVENANCE_DIR=str(tmp_path / "nothing-here"))
+    assert result.returncode != 0
+    assert "set PROVENANCE_CERT_CHAIN and PROVENANCE_PRIVATE_KEY" in result.stderr
 
 
 @pytest.mark.parametrize(
