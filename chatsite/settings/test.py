@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 from chatsite.services_probe import resolve_database_url, resolve_redis_url
 
@@ -11,6 +12,8 @@ resolve_database_url()
 resolve_redis_url(db=int(os.environ.get("ATELIER_TEST_REDIS_DB", "9")))
 os.environ.setdefault("CHANNEL_LAYER_PREFIX", "atelier-test")
 os.environ.setdefault("CACHE_KEY_PREFIX", "atelier-test")
+# A development CA of the test run's own (created on first use), shared with the workers it starts.
+os.environ.setdefault("PROVENANCE_DIR", tempfile.mkdtemp(prefix="atelier-test-provenance-"))
 
 from chatsite.settings.base import *  # noqa: E402, F403
 from chatsite.settings.base import VAR_DIR  # noqa: E402
