@@ -109,12 +109,15 @@ def live_daphne(transactional_db: None, tmp_path: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def running_celery_worker(log_path: Path, extra_env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+def running_celery_worker(
+    log_path: Path, extra_env: dict[str, str] | None = None, *, purge: bool = True
+) -> Iterator[subprocess.Popen[bytes]]:
     """A real `celery worker` subprocess on the llm and gpu queues, ready once it answers a ping."""
     from chatsite.celery import app
 
     name = f"test-{free_port()}@localhost"
-    app.control.purge()  # tasks queued by earlier tests that no worker ran must not run now
+    if purge:
+        app.control.purge()  # tasks queued by earlier tests that no worker ran must not run now
     env = {**subprocess_env(), **(extra_env or {})}
     log = log_path.open("wb")
     proc = subprocess.Popen(

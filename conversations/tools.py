@@ -69,7 +69,7 @@ def _run_job(ctx: ToolContext, **kwargs: Any) -> ToolResult:
         job = image_job_create(user=ctx.user, conversation=ctx.conversation, **kwargs)
     except ImagingError as exc:
         # Quota, content policy and a busy queue are the user's business: say it in plain words.
-        user_error = exc.code in ("quota_exceeded", "content_policy", "busy")
+        user_error = exc.code in ("quota_exceeded", "content_policy", "queue_busy")
         return ToolResult({"error": exc.code, "message": str(exc)}, ok=False, user_error=user_error)
     return ToolResult({"status": "queued", "job_id": str(job.pk), "prompt": job.prompt})
 

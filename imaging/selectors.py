@@ -78,6 +78,12 @@ def image_versions(*, image: Image) -> tuple[Image | None, list[Image]]:
     return parent, children
 
 
+def wait_seconds(*, queue_position: int | None) -> int | None:
+    from imaging.admission import wait_seconds as estimate  # admission imports this module's models
+
+    return estimate(queue_position=queue_position)
+
+
 def image_job_queue_position(*, job: ImageJob) -> int | None:
     """1 for the next job to start, 0 while running, None once finished. Higher priority goes first, then age.
     (Fair scheduling between users is the scheduler issue's.)"""
@@ -144,6 +150,7 @@ def image_job_payload(job: ImageJob, *, images: Iterable[Image] | None = None) -
     """The `image_job` event for a job, as it stands. Pass `images` when they are at hand (saves a query)."""
     if images is None:
         images = job.images.all() if job.status in (JobStatus.SUCCEEDED, JobStatus.BLOCKED) else []
+    position = image_job_queue_position(job=job)
     payload: dict[str, Any] = {
         "type": "image_job",
         "job_id": str(job.pk),
@@ -156,7 +163,8 @@ def image_job_payload(job: ImageJob, *, images: Iterable[Image] | None = None) -
         "n": job.n,
         "seed": job.seed,
         "parent_id": str(job.source_image_id) if job.source_image_id else None,
-        "queue_position": image_job_queue_position(job=job),
+        "queue_position": position,
+        "wait_seconds": wait_seconds(queue_position=position) if position else None,
         "step": job.step,
         "steps": job.total_steps or job.steps,
         "progress": round(job.progress, 4),

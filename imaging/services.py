@@ -25,8 +25,10 @@ from django.utils.translation import gettext as _
 
 from chatsite.accounts import quotas
 from chatsite.accounts.models import User
+from chatsite.accounts.services import usage_record
 from conversations.events import conversation_event_send, conversation_event_send_on_commit
 from conversations.models import Conversation
+from imaging.admission import celery_priority, job_admit
 from imaging.errors import ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
 from imaging.models import (
     REFUNDING_STATUSES,
@@ -148,6 +150,7 @@ def image_job_create(
     from imaging.tasks import image_job_run  # tasks import this module
 
     with transaction.atomic():
+        job_admit(plan=plan)
         try:
             day = quotas.quota_reserve(user=user, n=n)
         except quotas.QuotaExceeded as exc:
@@ -172,7 +175,8 @@ def image_job_create(
         if mask_png is not None:
             job.mask.save(f"masks/{job.pk.hex}.png", ContentFile(mask_png), save=False)
             job.save(update_fields=["mask"])
-        image_job_run.delay_on_commit(str(job.pk))  # type: ignore[attr-defined]
+        job_id, priority = str(job.pk), celery_priority(plan.queue_priority)
+        transaction.on_commit(lambda: image_job_run.apply_async(args=(job_id,), priority=priority))
         _send_on_commit(job)
     return job
 
@@ -302,6 +306,8 @@ def image_job_complete(
             if withheld:
                 _refund(job, withheld)
             _finish(job, JobStatus.SUCCEEDED, images=images, extra_fields=["step", "progress", "timings"])
+            usage_record(user=job.user, job_id=job.pk, day=job.quota_day, size=job.size,
+                         images=len(images) - withheld)
     return job
 
 

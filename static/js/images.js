@@ -58,7 +58,11 @@
 
   function statusText(payload) {
     if (payload.status === "queued") {
-      return payload.queue_position ? t("queuedAt", { position: payload.queue_position }) : t("queued");
+      if (!payload.queue_position) return t("queued");
+      const line = t("queuedAt", { position: payload.queue_position });
+      return payload.wait_seconds
+        ? line + " · " + t("wait", { minutes: Math.max(1, Math.ceil(payload.wait_seconds / 60)) })
+        : line;
     }
     if (payload.status === "running") {
       return payload.step ? t("step", { step: payload.step, steps: payload.steps }) : t("starting");
