@@ -54,10 +54,17 @@ def test_it_charges_the_quota_and_queues_the_job_after_commit(user: User, django
     sent: list[str] = []
     from imaging import tasks
 
-    monkeypatch.setattr(tasks.image_job_run, "delay", lambda job_id: sent.append(job_id))
+    priorities: list[int] = []
+
+    def apply_async(args: tuple[str], priority: int) -> None:
+        sent.append(args[0])
+        priorities.append(priority)
+
+    monkeypatch.setattr(tasks.image_job_run, "apply_async", apply_async)
     with django_capture_on_commit_callbacks(execute=True):
         job = create(user, n=2)
     assert sent == [str(job.pk)]
+    assert priorities == [9 - user.plan.queue_priority]  # free plan: served after paid ones
     assert used(user) == 2
     assert job.status == JobStatus.QUEUED
     assert job.quota_day == timezone.now().date()
