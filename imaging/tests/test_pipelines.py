@@ -14,6 +14,7 @@ from imaging.pipelines import GenerationError, GenerationRequest, Pipelines, Ste
 def pipes() -> Pipelines:
     import torch
 
+    torch.set_num_threads(1)  # a shared machine: more threads oversubscribe the cores
     return pipelines.load_pipelines(pipelines.TINY_RANDOM, device="cpu", dtype=torch.float32)
 
 
