@@ -67,8 +67,10 @@ def main() -> int:
             "web": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "chatsite.asgi:application"],
             "worker-llm": [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "llm", "-c", "1",
                            "-n", "llm@%h", "--loglevel", "INFO"],
+            # -B: this worker also runs Celery beat (the stale-job reaper, imaging.tasks.image_jobs_reap).
             "worker-gpu": [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "gpu", "-c", "1",
-                           "-n", "gpu@%h", "--loglevel", "INFO"],
+                           "-n", "gpu@%h", "--loglevel", "INFO", "-B",
+                           "-s", str(VAR / "celerybeat-schedule")],
         }
         for name, command in commands.items():
             log = open(VAR / "log" / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process

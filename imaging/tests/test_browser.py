@@ -88,8 +88,7 @@ def test_the_card_shows_progress_then_the_image(user: User, password: str, setti
     expect(image).to_be_visible(timeout=120_000)
     expect(card.get_by_role("progressbar")).to_be_hidden()
     expect(card.get_by_text("Seed")).to_be_visible()
-    assert page.evaluate("() => document.querySelector('[data-job-id=\"%s\"] .image-figure img').naturalWidth"
-                         % job_id) == 256
+    assert card.locator(".image-figure img").evaluate("img => img.naturalWidth") == 256
     seen = page.evaluate("() => window.__progress")
     assert any(0 < value < 100 for value in seen), seen  # progress was shown while the steps ran
     assert orm(lambda: ImageJob.objects.get(pk=job_id).status) == "succeeded"
