@@ -116,10 +116,11 @@ def classify_shape(mask: NDArray[np.bool_]) -> tuple[str, float]:
     """Name of the template that overlaps the bounding-box-normalised ``mask`` best, and that overlap (IoU)."""
     sample = _normalise(mask.astype(np.float32))
     best, best_iou = SHAPES[0], -1.0
-    for shape, template in _templates().items():
-        iou = float(np.minimum(sample, template).sum() / np.maximum(sample, template).sum())
-        if iou > best_iou:
-            best, best_iou = shape, iou
+    for shape, templates in _templates().items():
+        for template in templates:
+            iou = float(np.minimum(sample, template).sum() / np.maximum(sample, template).sum())
+            if iou > best_iou:
+                best, best_iou = shape, iou
     return best, best_iou
 
 
@@ -130,13 +131,17 @@ def _normalise(mask: NDArray[np.float32]) -> NDArray[np.float32]:
 
 
 @cache
-def _templates() -> dict[str, NDArray[np.float32]]:
-    side = 256
-    templates = {}
+def _templates() -> dict[str, list[NDArray[np.float32]]]:
+    """Per shape: the crisp outline, and the outlines it has when drawn small (objects 10 to 24 pixels wide lose
+    their points and notches to anti-aliasing, so a small star is matched against small stars)."""
+    templates: dict[str, list[NDArray[np.float32]]] = {}
     for shape in SHAPES:
-        canvas = Image.new("L", (side, side), 0)
-        ImageDraw.Draw(canvas).polygon(shape_polygon(shape, side / 2, side / 2, side * 0.4), fill=255)
-        array = np.asarray(canvas) > 127
-        ys, xs = np.nonzero(array)
-        templates[shape] = _normalise(array[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1].astype(np.float32))
+        templates[shape] = []
+        for side in (256, 24, 16, 12):
+            canvas = Image.new("L", (side * 4, side * 4), 0)
+            ImageDraw.Draw(canvas).polygon(shape_polygon(shape, side * 2, side * 2, side * 1.6), fill=255)
+            array = np.asarray(canvas.reduce(4)) > 90
+            ys, xs = np.nonzero(array)
+            crop = array[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1].astype(np.float32)
+            templates[shape].append(_normalise(crop))
     return templates

@@ -85,18 +85,26 @@ class Scene:
         return row
 
 
-def sample_scene(rng: random.Random, *, kind: str | None = None) -> Scene:
-    """Draw one random scene with a caption chosen among several phrasings."""
+def sample_scene(rng: random.Random, *, kind: str | None = None, layout: str = "canonical") -> Scene:
+    """Draw one random scene with a caption chosen among several phrasings.
+
+    ``layout`` is "canonical" (jittered slots: the first named object on the left or on top, counts in a row,
+    a triangle or a grid; what the UNet learns) or "free" (random non-overlapping places and sizes; what the
+    VAE learns, and what the detector is tested on).
+    """
+    if layout not in ("canonical", "free"):
+        raise ValueError(f"unknown layout {layout!r}")
+    free = layout == "free"
     if kind is None:
         kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
     if kind == "single":
-        return _single_scene(rng)
+        return _single_scene(rng, free)
     if kind == "pair":
-        return _pair_scene(rng)
+        return _pair_scene(rng, free)
     if kind == "relation":
-        return _relation_scene(rng)
+        return _relation_scene(rng, free)
     if kind == "count":
-        return _count_scene(rng)
+        return _count_scene(rng, free)
     if kind == "text":
         return _text_scene(rng)
     raise ValueError(f"unknown scene kind {kind!r}")
@@ -177,8 +185,24 @@ def _background(rng: random.Random) -> tuple[str, tuple[int, int, int]]:
     return name, BACKGROUNDS[name]
 
 
-def _place(rng: random.Random, radii: list[float], *, max_tries: int = 200) -> list[tuple[float, float]]:
-    """Non-overlapping centres, with a gap so that shapes never touch."""
+# Canonical layouts: a tiny model trained for minutes on a CPU learns "first named object on the left" or "three
+# objects in a triangle" far faster than arbitrary placements. Centres are jittered so no two scenes are alike.
+SLOTS: dict[str, tuple[tuple[float, float], ...]] = {
+    "centre": ((0.5, 0.5),),
+    "row": ((0.27, 0.5), (0.73, 0.5)),
+    "column": ((0.5, 0.27), (0.5, 0.73)),
+    "triangle": ((0.5, 0.27), (0.25, 0.72), (0.75, 0.72)),
+    "grid": ((0.27, 0.27), (0.73, 0.27), (0.27, 0.73), (0.73, 0.73)),
+}
+JITTER = 0.04
+
+
+def _place(rng: random.Random, layout: str) -> list[tuple[float, float]]:
+    return [(x + rng.uniform(-JITTER, JITTER), y + rng.uniform(-JITTER, JITTER)) for x, y in SLOTS[layout]]
+
+
+def _scatter(rng: random.Random, radii: list[float], *, max_tries: int = 200) -> list[tuple[float, float]]:
+    """Free layouts: non-overlapping random centres, with a gap so that shapes never touch."""
     for _ in range(max_tries):
         centres: list[tuple[float, float]] = []
         for r in radii:
@@ -220,10 +244,14 @@ def _finish(rng: random.Random, body: str, bg_name: str) -> str:
     return caption
 
 
-def _single_scene(rng: random.Random) -> Scene:
+def _single_scene(rng: random.Random, free: bool) -> Scene:
     shape, color = rng.choice(SHAPES), rng.choice(list(COLORS))
-    r = rng.uniform(0.14, 0.22)
-    (cx, cy), = _place(rng, [r])
+    if free:
+        r = rng.uniform(0.14, 0.22)
+        ((cx, cy),) = _scatter(rng, [r])
+    else:
+        r = rng.uniform(0.17, 0.23)
+        ((cx, cy),) = _place(rng, "centre")
     named = rng.random() < 0.8
     bg_name, bg = _background(rng)
     body = _phrase(rng, shape, color if named else None)
@@ -241,15 +269,19 @@ def _single_scene(rng: random.Random) -> Scene:
     )
 
 
-def _pair_scene(rng: random.Random) -> Scene:
+def _pair_scene(rng: random.Random, free: bool) -> Scene:
     named = rng.random() < 0.85
     shape_a = rng.choice(SHAPES)
     shape_b = rng.choice(SHAPES) if named else rng.choice([s for s in SHAPES if s != shape_a])
     color_a, color_b = rng.choice(list(COLORS)), rng.choice(list(COLORS))
     if shape_a == shape_b and color_a == color_b:
         color_b = rng.choice([c for c in COLORS if c != color_a])
-    ra, rb = rng.uniform(0.11, 0.17), rng.uniform(0.11, 0.17)
-    (ax, ay), (bx, by) = _place(rng, [ra, rb])
+    if free:
+        ra, rb = rng.uniform(0.11, 0.17), rng.uniform(0.11, 0.17)
+        (ax, ay), (bx, by) = _scatter(rng, [ra, rb])
+    else:
+        ra, rb = rng.uniform(0.14, 0.17), rng.uniform(0.14, 0.17)
+        (ax, ay), (bx, by) = _place(rng, "row")
     bg_name, bg = _background(rng)
     a = _phrase(rng, shape_a, color_a if named else None)
     b = _phrase(rng, shape_b, color_b if named else None)
@@ -266,21 +298,26 @@ def _pair_scene(rng: random.Random) -> Scene:
     )
 
 
-def _relation_scene(rng: random.Random) -> Scene:
+def _relation_scene(rng: random.Random, free: bool) -> Scene:
     relation = rng.choice(RELATIONS)
     named = rng.random() < 0.6
     shape_a, shape_b = rng.choice(SHAPES), rng.choice(SHAPES)
     color_a, color_b = rng.choice(list(COLORS)), rng.choice(list(COLORS))
     if shape_a == shape_b and (color_a == color_b or not named):
         shape_b = rng.choice([s for s in SHAPES if s != shape_a])
-    ra, rb = rng.uniform(0.11, 0.16), rng.uniform(0.11, 0.16)
-    while True:
-        (ax, ay), (bx, by) = _place(rng, [ra, rb])
-        along, across = (bx - ax, by - ay) if relation in ("left of", "right of") else (by - ay, bx - ax)
-        if relation in ("right of", "below"):
-            along = -along
-        if along > 0.3 and abs(across) < 0.15:
-            break
+    if free:
+        ra, rb = rng.uniform(0.11, 0.16), rng.uniform(0.11, 0.16)
+        while True:
+            (ax, ay), (bx, by) = _scatter(rng, [ra, rb])
+            along, across = (bx - ax, by - ay) if relation in ("left of", "right of") else (by - ay, bx - ax)
+            if relation in ("right of", "below"):
+                along = -along
+            if along > 0.3 and abs(across) < 0.15:
+                break
+    else:
+        ra, rb = rng.uniform(0.14, 0.17), rng.uniform(0.14, 0.17)
+        first, second = _place(rng, "row" if relation in ("left of", "right of") else "column")
+        (ax, ay), (bx, by) = (first, second) if relation in ("left of", "above") else (second, first)
     bg_name, bg = _background(rng)
     a = _phrase(rng, shape_a, color_a if named else None)
     b = _phrase(rng, shape_b, color_b if named else None)
@@ -298,12 +335,16 @@ def _relation_scene(rng: random.Random) -> Scene:
     )
 
 
-def _count_scene(rng: random.Random) -> Scene:
+def _count_scene(rng: random.Random, free: bool) -> Scene:
     n = rng.choice([1, 2, 2, 3, 3, 4, 4])
     shape, color = rng.choice(SHAPES), rng.choice(list(COLORS))
     named = rng.random() < 0.6
-    radii = [rng.uniform(0.1, 0.14 if n > 2 else 0.16)] * n
-    centres = _place(rng, radii)
+    if free:
+        radii = [rng.uniform(0.1, 0.14 if n > 2 else 0.16)] * n
+        centres = _scatter(rng, radii)
+    else:
+        radii = [rng.uniform(0.14, 0.17) if n > 1 else rng.uniform(0.17, 0.23)] * n
+        centres = _place(rng, {1: "centre", 2: "row", 3: "triangle", 4: "grid"}[n])
     bg_name, bg = _background(rng)
     number = NUMBER_WORDS[n] if rng.random() < 0.8 else str(n)
     noun = PLURALS[shape] if n > 1 else shape
