@@ -170,6 +170,10 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
+    from playwright.sync_api import expect
+
+    # Generous waits: CI machines have two cores and the tests start real servers and workers.
+    expect.set_options(timeout=20_000)
     context = browser.new_context(locale="en-US")
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -74,6 +74,14 @@ def _run_job(ctx: ToolContext, **kwargs: Any) -> ToolResult:
     return ToolResult({"status": "queued", "job_id": str(job.pk), "prompt": job.prompt})
 
 
+def _edit_size(width: int, plan_max: int) -> int:
+    """The allowed size nearest to the source image's (an upload may be any size), within the plan."""
+    from django.conf import settings
+
+    allowed = [size for size in settings.IMAGE_SIZES if size <= plan_max] or [min(settings.IMAGE_SIZES)]
+    return min(allowed, key=lambda size: (abs(size - width), size))
+
+
 def generate_image(
     ctx: ToolContext,
     prompt: Prompt,
@@ -132,7 +140,7 @@ def edit_image(
     return _run_job(
         ctx,
         prompt=prompt,
-        size=source.width,
+        size=_edit_size(source.width, ctx.user.plan.max_size),
         n=1,
         negative_prompt=args["negative_prompt"] or "",
         seed=args["seed"],

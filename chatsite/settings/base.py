@@ -102,7 +102,12 @@ REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": env.str("CHANNEL_LAYER_PREFIX", default="asgi")},
+        # channels_redis blocks on the socket for up to 5 s while waiting for messages: redis-py's default
+        # read timeout (5 s) would make an idle consumer fail and stop receiving events.
+        "CONFIG": {
+            "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+            "prefix": env.str("CHANNEL_LAYER_PREFIX", default="asgi"),
+        },
     },
 }
 

@@ -33,6 +33,13 @@ def test_sign_up_log_in_and_chat(live_daphne: str, page: Any) -> None:
     page.get_by_role("button", name="Send").click()
     expect(page).to_have_url(re.compile(r"/chat/[0-9a-f-]{36}/$"))
     expect(page.locator(".message-user").first).to_have_text("Hello Atelier")
+    # No worker runs in this test, so the answer stays queued: a second message is refused in plain
+    # words until the user stops the answer.
+    page.get_by_label("Message").fill("Second message over the socket")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please wait for the current answer")
+    page.get_by_role("button", name="Stop").click()
+    expect(page.get_by_role("button", name="Stop")).to_be_hidden()
     page.get_by_label("Message").fill("Second message over the socket")
     page.get_by_role("button", name="Send").click()
     expect(page.locator(".message-user")).to_have_count(2)
