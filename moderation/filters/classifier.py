@@ -1,9 +1,9 @@
 """The learned prompt classifier at inference: TF-IDF over word and character n-grams, then a linear
 (multinomial logistic) model, in plain numpy.
 
-Why not MiniLM: the web process may not load torch or onnxruntime, the check must stay well under
-30 ms on a shared CPU, and on our held-out data the n-gram model was as accurate as a MiniLM
-embedding with a linear head (see moderation/model/MODEL_CARD.md). Training (scikit-learn) lives in
+Why not MiniLM: the web process, where prompt_moderate also runs, may not load torch or onnxruntime,
+and the check must stay well under 30 ms on a shared CPU; a MiniLM head was not measured (see
+moderation/model/MODEL_CARD.md). Training (scikit-learn) lives in
 moderation/training/train_classifier.py and writes the weights this module reads; the featuriser
 below is the one the training uses, so both sides compute the same features.
 """
@@ -22,14 +22,26 @@ from moderation.filters.text import deobfuscated
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
 CHAR_NGRAMS = (3, 4, 5)
+# Words that say nothing about content on their own ("make it again please"): they never count as evidence.
+FILLER = frozenset("""
+a an the this that these those it its of in on at to for and or but with without from by as is are was be
+been am do does did can could would will should may might shall me my mine i you your yours we our us he she
+him her his they them their there here what which who whom why how when where so if then than too very just
+please pls plz thanks thank thx ty ok okay yes no not now again more less some any one ones another other
+something anything nothing everything else same new next last first second third like want need get got
+make made draw drawn create generate show give let lets try put use take see look go instead also really
+""".split())
 
 
 def analyze(text: str) -> list[str]:
-    """Features of one text: words, word pairs and character 3-5-grams inside words."""
+    """Features of one text: content words, word pairs (not both filler) and character 3-5-grams inside
+    content words. Filler words are left out so that they cannot learn a class: chat requests are full of
+    "another", "make", "it", and "a man stabbing another man" must not look benign because of "another"."""
     words = deobfuscated(text).split()[:300]
-    feats = [f"w:{w}" for w in words]
-    feats += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    for word in words:
+    content = [w for w in words if w not in FILLER]
+    feats = [f"w:{w}" for w in content]
+    feats += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in FILLER or b not in FILLER]
+    for word in content:
         padded = f"<{word}>"
         for n in CHAR_NGRAMS:
             feats += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
@@ -64,6 +76,14 @@ class PromptClassifier:
             return cls(vocabulary=[str(v) for v in arrays["vocabulary"]], idf=arrays["idf"],
                        coef=arrays["coef"], intercept=arrays["intercept"], classes=list(meta["classes"]),
                        version=str(meta["version"]))
+
+    def evidence(self, text: str) -> int:
+        """How many distinct content words of the text the model knows (filler, numbers, single letters and
+        unseen words do not count). A text with too little evidence is not refused on the classifier alone:
+        its score then comes from a few character n-grams of unknown tokens ("p0") or from the bias."""
+        words = set(deobfuscated(text).split())
+        return sum(1 for w in words if len(w) > 1 and not w.isdigit() and w not in FILLER
+                   and f"w:{w}" in self.index)
 
     def scores(self, text: str) -> Scores:
         counts = Counter(i for f in analyze(text) if (i := self.index.get(f)) is not None)

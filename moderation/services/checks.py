@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -109,7 +110,11 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     artist_hits = artists.search(text)
 
     found: list[str] = [h.category for h in hits if h.category != "minors"]
-    if risk >= threshold:
+    # Minimum evidence: a text with no content word the classifier knows ("p0", "draw it again") is scored
+    # from character pieces of unknown tokens or from the bias alone, so the classifier cannot refuse it
+    # by itself (the term list and the artist policy still can).
+    evidence = classifier.evidence(text)
+    if risk >= threshold and evidence >= _min_evidence():
         label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__)
         found.append(label)
     minor = any(h.category == "minors" for h in hits) or any(_MINOR_AGE.search(v) for v in variants(text))
@@ -122,7 +127,7 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     categories = sorted({str(c) for c in found}, key=_SEVERITY.index)
     scores = {
         "classifier": {k: round(v, 4) for k, v in probabilities.items()},
-        "risk": round(risk, 4), "threshold": threshold,
+        "risk": round(risk, 4), "threshold": threshold, "evidence": evidence,
         "terms": [h.term for h in hits],
         "artists": [{"name": a.name, "refused": a.blocked} for a in artist_hits],
     }
@@ -135,7 +140,13 @@ def classifier_threshold() -> float:
     return float(_classifier_meta().get("block_threshold", 0.5))
 
 
+def _min_evidence() -> int:
+    return int(_classifier_meta().get("min_evidence", 0))
+
+
+@cache
 def _classifier_meta() -> dict[str, Any]:
+    """The classifier's JSON (threshold, minimum evidence), read once per process like its weights."""
     import json
 
     from moderation.filters.classifier import MODEL_DIR

@@ -33,14 +33,17 @@ from sklearn.linear_model import LogisticRegression
 
 from moderation.filters.classifier import MODEL_DIR, PromptClassifier, analyze
 from moderation.filters.text import normalize
+from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-VERSION = "ngram-lr-1"
+VERSION = "ngram-lr-2"
+C_DEFAULT = 8.0
+# The classifier alone refuses only texts with at least this many known content words (FILLER excluded).
+MIN_EVIDENCE = 1
+OUTSIDE = {"parti", "i2p", "artist_prompts"}
 CLASSES = ["benign", "sexual", "violence", "self_harm", "hate", "harassment", "illegal"]
-HARMFUL_TO_EVAL = {"sexual": "sexual", "violence": "violence", "illegal": "illegal", "self_harm": "self_harm",
-                   "hate": "hate", "harassment": "harassment"}
 
 
 def _outside_split(text: str) -> str:
@@ -51,7 +54,7 @@ def load_examples(data: Path) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
-    rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in generate()]
+    rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in generate() + generate_chat()]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
         outside += [Example(r["Prompt"], "benign", "parti") for r in csv.DictReader(fh, delimiter="\t")]
@@ -99,26 +102,41 @@ def artist_heldout(data: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def _family(example: Example) -> str:
+    """The unit kept whole by the validation split: our template family, or the text of an outside prompt."""
+    return normalize(example.text) if example.template in OUTSIDE else example.template
+
+
+def _heldout_category(example: Example) -> str:
+    if example.label != "benign":
+        return example.label
+    if example.template in OUTSIDE:
+        return "benign"  # natural prompts (PartiPrompts)
+    # Our own benign prompts: chat messages, and hard negatives ("a doctor holding a syringe") apart.
+    return "benign_chat" if example.template.startswith("chat") else "benign_hard"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--heldout", type=Path, default=ROOT / "var" / "moderation" / "heldout.csv")
+    parser.add_argument("--C", type=float, default=C_DEFAULT, help="inverse L2 regularisation strength")
     args = parser.parse_args()
 
     rows = load_examples(args.data)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
-    rng = random.Random(11)  # noqa: S311 - reproducible data, not secrets
-    rng.shuffle(train)
-    n_val = len(train) // 5
-    val, fit = train[:n_val], train[n_val:]
+    # Validation keeps whole template families apart too (one in five), so the threshold is chosen on
+    # wordings the fitted model has not seen, as it will meet them.
+    val = [e for e in train if zlib.crc32(f"val:{_family(e)}".encode()) % 5 == 0]
+    fit = [e for e in train if zlib.crc32(f"val:{_family(e)}".encode()) % 5 != 0]
     print("train", len(fit), Counter(e.label for e in fit))
     print("validation", len(val), "heldout", len(heldout), Counter(e.label for e in heldout))
 
     def fit_model(examples: list[Example]) -> tuple[TfidfVectorizer, LogisticRegression]:
         vec = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2, max_features=60000, dtype=np.float32)
         x = vec.fit_transform([e.text for e in examples])
-        model = LogisticRegression(C=8.0, max_iter=2000)
+        model = LogisticRegression(C=args.C, max_iter=3000)
         model.fit(x, [CLASSES.index(e.label) for e in examples])
         return vec, model
 
@@ -134,25 +152,48 @@ def main() -> None:
                             idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
                             intercept=intercept)
         meta = {"version": VERSION, "classes": CLASSES, "block_threshold": threshold,
-                "features": len(vocab), "train_examples": len(fit) + len(val)}
+                "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
+                "train_examples": len(fit) + len(val)}
         (MODEL_DIR / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
         return PromptClassifier.load()
 
-    # 1. Choose the threshold on the validation split.
+    def refused(clf: PromptClassifier, examples: list[Example], threshold: float) -> np.ndarray:
+        return np.array([1 - clf.scores(e.text).probabilities["benign"] >= threshold
+                         and clf.evidence(e.text) >= MIN_EVIDENCE for e in examples])
+
+    def report(name: str, clf: PromptClassifier, examples: list[Example], threshold: float) -> None:
+        out = refused(clf, examples, threshold)
+        groups: dict[str, list[bool]] = {}
+        for e, r in zip(examples, out, strict=True):
+            groups.setdefault(_heldout_category(e), []).append(bool(r))
+        figures = ", ".join(f"{g} {'fpr' if g.startswith('benign') else 'recall'} {np.mean(v):.3f} (n={len(v)})"
+                            for g, v in sorted(groups.items()))
+        print(f"{name} (classifier alone, threshold {threshold}): {figures}")
+
+    # 1. Choose the threshold on the validation split: the lowest at which the false-positive rate stays at or
+    #    under 1% on natural benign prompts and 3% on our own benign prompts (hard negatives, chat).
     vec, model = fit_model(fit)
     probe = export(vec, model, 0.5)
     risk = np.array([1 - probe.scores(e.text).probabilities["benign"] for e in val])
-    benign = np.array([e.label == "benign" for e in val])
+    evidence = np.array([probe.evidence(e.text) >= MIN_EVIDENCE for e in val])
+    natural = np.array([_heldout_category(e) == "benign" for e in val])
+    own = np.array([_heldout_category(e) in {"benign_hard", "benign_chat"} for e in val])
+    harmful = ~(natural | own)
     threshold = 0.5
     for t in np.arange(0.05, 0.95, 0.01):
-        if (risk[benign] >= t).mean() <= 0.01:
+        flagged = (risk >= t) & evidence
+        if flagged[natural].mean() <= 0.01 and flagged[own].mean() <= 0.03:
             threshold = float(round(t, 2))
             break
-    print(f"threshold {threshold}: validation recall {(risk[~benign] >= threshold).mean():.3f} "
-          f"benign fpr {(risk[benign] >= threshold).mean():.3f}")
+    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+        flagged = (risk >= t) & evidence
+        print(f"  validation at {t:.2f}: recall {flagged[harmful].mean():.3f}, fpr natural "
+              f"{flagged[natural].mean():.3f}, own {flagged[own].mean():.3f}")
+    report("validation", probe, val, threshold)
     # 2. Refit on all training data and export.
     vec, model = fit_model(train)
     final = export(vec, model, threshold)
+    report("held-out", final, heldout, threshold)
     # 3. Write the held-out set for eval_moderation.
     args.heldout.parent.mkdir(parents=True, exist_ok=True)
     with args.heldout.open("w", encoding="utf-8", newline="") as fh:
@@ -165,15 +206,8 @@ def main() -> None:
             if e.text in written or e.template in {"artist_prompts", "i2p"}:
                 continue
             written.add(e.text)
-            # Our own benign prompts are mostly hard negatives ("a doctor holding a syringe"): a category
-            # of their own, apart from the natural benign prompts of PartiPrompts, I2P and the artist sets.
-            own = e.template not in {"parti", "i2p"}
-            category = ("benign_hard" if own else "benign") if e.label == "benign" else e.label
-            writer.writerow([e.text, "allow" if e.label == "benign" else "block", category])
+            writer.writerow([e.text, "allow" if e.label == "benign" else "block", _heldout_category(e)])
         writer.writerows(artist_heldout(args.data))
-    misses = Counter(e.label for e in heldout if (1 - final.scores(e.text).probabilities["benign"] >= threshold)
-                     != (e.label != "benign"))
-    print("held-out errors by label (classifier alone):", dict(misses), "of", Counter(e.label for e in heldout))
     print(f"wrote {MODEL_DIR / 'prompt_classifier.npz'} and {args.heldout}")
 
 
