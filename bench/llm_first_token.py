@@ -14,13 +14,14 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conversations.llm.base import GenerationOptions, TextDelta, ToolCall, Usage  # noqa: E402
 from conversations.llm.tools_spec import IMAGE_TOOLS  # noqa: E402
 
-IMAGE_HISTORY = [
+IMAGE_HISTORY: list[dict[str, Any]] = [
     {"role": "user", "content": "a lighthouse on a cliff"},
     {
         "role": "assistant",
@@ -41,7 +42,7 @@ IMAGE_HISTORY = [
     {"role": "assistant", "content": "Here is your image."},
 ]
 
-CASES = {
+CASES: dict[str, list[dict[str, Any]]] = {
     "question, 1 turn": [{"role": "user", "content": "What is the tallest animal in the world?"}],
     "image request, 1 turn": [{"role": "user", "content": "draw a tiger in a bamboo forest"}],
     "question after an image": [*IMAGE_HISTORY, {"role": "user", "content": "Is that a real place?"}],
@@ -54,6 +55,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--max-tokens", type=int, default=64)
+    parser.add_argument("--adapter", help="adapter folder (default: the committed smollm2-tools)")
     args = parser.parse_args()
 
     import torch
@@ -63,7 +65,8 @@ def main() -> None:
     if args.threads:
         torch.set_num_threads(args.threads)
     started = time.perf_counter()
-    backend = TransformersBackend(default_model_dir(), gguf_file=DEFAULT_GGUF_FILE, adapter=DEFAULT_ADAPTER_DIR)
+    adapter = args.adapter or DEFAULT_ADAPTER_DIR
+    backend = TransformersBackend(default_model_dir(), gguf_file=DEFAULT_GGUF_FILE, adapter=adapter)
     load = time.perf_counter() - started
     print(f"model load (once per worker): {load:.1f} s, torch threads {torch.get_num_threads()}")
     options = GenerationOptions(max_tokens=args.max_tokens)
