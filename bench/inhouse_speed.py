@@ -1,6 +1,6 @@
 """Time one 64 x 64 image from the in-house model on this machine's CPU.
 
-    .venv/bin/python bench/inhouse_speed.py [--runs 20] [--threads N] [--steps S]
+    .venv/bin/python bench/inhouse_speed.py [--runs 20] [--threads N] [--steps S] [--model FOLDER]
 
 Loads the committed pipeline once, warms it up, then times whole ``pipe(prompt)`` calls (text encoding, the
 denoising loop with classifier-free guidance, VAE decoding, conversion to PIL) and prints a Markdown table row.
@@ -39,11 +39,12 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--steps", type=int, default=DEFAULT_STEPS)
     parser.add_argument("--prompt", default="a photo of a red circle left of a blue star")
+    parser.add_argument("--model", default=None, help="diffusers folder (default: the committed weights)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
-    pipe = load_inhouse_pipeline(device="cpu")
+    pipe = load_inhouse_pipeline(args.model, device="cpu") if args.model else load_inhouse_pipeline(device="cpu")
     load_seconds = time.perf_counter() - started
 
     def once(seed: int) -> float:

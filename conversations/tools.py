@@ -61,9 +61,8 @@ def _with_options(ctx: ToolContext, **arguments: Any) -> dict[str, Any]:
 
 
 def _run_job(ctx: ToolContext, **kwargs: Any) -> ToolResult:
-    from imaging.services import image_job_create
-
     from imaging.errors import ImagingError
+    from imaging.services import image_job_create
 
     try:
         job = image_job_create(user=ctx.user, conversation=ctx.conversation, **kwargs)
@@ -112,10 +111,9 @@ def edit_image(
 ) -> ToolResult:
     """Change an earlier image of this conversation ("make it blue", "add a hat"). `prompt` describes
     the result; `image_id` defaults to the most recent image of the conversation."""
+    from imaging.errors import ImagingError
     from imaging.models import Image, ModerationState
     from imaging.selectors import image_get_for_user, image_list_for_conversation
-
-    from imaging.errors import ImagingError
 
     source: Image | None = None
     try:

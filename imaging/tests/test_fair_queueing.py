@@ -197,4 +197,6 @@ def test_paid_jobs_run_before_free_ones_on_a_real_worker(tmp_path: Path) -> None
             time.sleep(0.5)
     jobs = {job.pk: job for job in ImageJob.objects.filter(pk__in=[first_free.pk, then_paid.pk])}
     assert all(job.status == JobStatus.SUCCEEDED for job in jobs.values()), jobs
-    assert jobs[then_paid.pk].started_at < jobs[first_free.pk].started_at
+    paid_start, free_start = jobs[then_paid.pk].started_at, jobs[first_free.pk].started_at
+    assert paid_start is not None and free_start is not None
+    assert paid_start < free_start
