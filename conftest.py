@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 
 from chatsite.accounts.models import User
-from chatsite.accounts.tests.factories import PASSWORD, UserFactory
+from chatsite.accounts.tests.factories import PASSWORD, UserFactory, ensure_plans
 
 ROOT = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -94,6 +94,7 @@ def stop(proc: subprocess.Popen[Any]) -> None:
 @pytest.fixture
 def live_daphne(transactional_db: None, tmp_path: Path) -> Iterator[str]:
     """A real Daphne server (HTTP and WebSockets) on the test database; yields its base URL."""
+    ensure_plans()  # an earlier transactional test may have flushed the seeded rows
     port = free_port()
     log = (tmp_path / "daphne.log").open("wb")
     proc = subprocess.Popen(

@@ -10,12 +10,17 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 def ensure_plans() -> None:
-    """The seed migration's plans; transactional tests flush tables, so recreate them when absent."""
+    """The seed migrations' plans and prices; transactional tests flush tables, so recreate them when absent."""
     from importlib import import_module
+
+    from chatsite.accounts.models import ImagePrice
 
     seed = import_module("chatsite.accounts.migrations.0002_seed_plans")
     for values in seed.PLANS:
         Plan.objects.get_or_create(slug=values["slug"], defaults=values)
+    prices = import_module("chatsite.accounts.migrations.0005_seed_prices")
+    for size, usd in prices.PRICES.items():
+        ImagePrice.objects.get_or_create(size=size, defaults={"usd": usd})
 
 
 class UserFactory(factory.django.DjangoModelFactory[User]):
