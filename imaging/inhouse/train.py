@@ -156,8 +156,13 @@ def train_unet(
     device: torch.device,
     log_every: int,
     checkpoint: Any = None,
+    round_index: int = 0,
 ) -> UNet2DConditionModel:
-    """Epsilon prediction with min-SNR weighting; returns an EMA copy of the UNet."""
+    """Epsilon prediction with min-SNR weighting; returns an EMA copy of the UNet.
+
+    Later rounds (``round_index`` > 0) continue from the previous round's EMA weights on fresh scenes, with a
+    fresh optimiser and learning-rate schedule (a warm restart).
+    """
     import torch
     from diffusers.schedulers.scheduling_ddpm import DDPMScheduler
 
@@ -165,11 +170,13 @@ def train_unet(
     alphas = noise_scheduler.alphas_cumprod.to(device)
     torch.nn.Module.to(unet, device)
     unet.train()
+    unet.requires_grad_(True)
     ema = copy.deepcopy(unet).eval().requires_grad_(False)
     optimizer = torch.optim.AdamW(unet.parameters(), lr=lr, weight_decay=0.01)
-    generator = torch.Generator(device="cpu").manual_seed(seed)
-    batches = scene_batches(seed + 2, batch_size)
-    drop_rng = random.Random(seed + 3)  # noqa: S311 - seeded data, not security
+    offset = 10 * round_index
+    generator = torch.Generator(device="cpu").manual_seed(seed + offset)
+    batches = scene_batches(seed + offset + 2, batch_size)
+    drop_rng = random.Random(seed + offset + 3)  # noqa: S311 - seeded data, not security
     started = time.monotonic()
     running = 0.0
     for step in range(steps):
@@ -227,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="folder to write the diffusers model to")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--vae-steps", type=int, default=1200)
-    parser.add_argument("--unet-steps", type=int, default=1200)
+    parser.add_argument("--unet-steps", default="1200,1000", help="UNet steps per round, comma list")
     parser.add_argument("--batch-size", type=int, default=24)
     parser.add_argument(
         "--decoder-steps", default="1500", help="then fine-tune the VAE decoder alone: steps per round, comma list"
@@ -239,6 +246,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--log-every", type=int, default=100)
     parser.add_argument("--vae-from", type=Path, help="reuse the VAE of an earlier run instead of training one")
+    parser.add_argument("--unet-from", type=Path, help="start from the UNet of an earlier run (to resume rounds)")
     args = parser.parse_args(argv)
 
     torch.manual_seed(args.seed)
@@ -276,15 +284,24 @@ def main(argv: list[str] | None = None) -> None:
         print(f"checkpoint at step {step} written to {args.out}", flush=True)
 
     torch.manual_seed(args.seed + 1)  # the UNet starts the same whether the VAE was trained now or reused
-    unet = build_unet()
-    if args.unet_steps == 0:
-        save_model(args.out, unet, vae)
+    if args.unet_from is not None:
+        from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
+
+        unet = UNet2DConditionModel.from_pretrained(args.unet_from / "unet")
+    else:
+        unet = build_unet()
+    # Rounds as for the decoder: "0,1200" skips the first round (resuming from --unet-from).
+    for round_index, steps in enumerate(int(n) for n in args.unet_steps.split(",")):
+        if not steps:
+            continue
+        unet = train_unet(
+            unet, vae, encoder, tokenizer, steps=steps, batch_size=args.batch_size,
+            lr=args.unet_lr * (0.5 if round_index else 1.0), seed=args.seed, device=device,
+            log_every=args.log_every, checkpoint=checkpoint, round_index=round_index,
+        )  # fmt: skip
+    save_model(args.out, unet, vae)
+    if not any(int(n) for n in args.unet_steps.split(",")):
         return
-    ema = train_unet(
-        unet, vae, encoder, tokenizer, steps=args.unet_steps, batch_size=args.batch_size, lr=args.unet_lr,
-        seed=args.seed, device=device, log_every=args.log_every, checkpoint=checkpoint,
-    )  # fmt: skip
-    save_model(args.out, ema, vae)
     total = time.monotonic() - started
     summary = {
         "args": {k: str(v) for k, v in vars(args).items()},
