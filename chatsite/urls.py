@@ -16,5 +16,6 @@ urlpatterns = [
     path("gallery/", include("imaging.urls")),
     path("images/", include("imaging.image_urls")),
     path("moderation/", include("moderation.urls")),
+    path("v1/", include("chatsite.api.urls")),
     path("", include("imaging.provenance.urls")),
 ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "channels",
+    "ninja",  # the developer API (chatsite/api): its explorer's static files, served locally
     "chatsite.accounts",
     "conversations",
     "imaging",
