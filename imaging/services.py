@@ -82,6 +82,7 @@ def image_job_create(
     mode: JobMode | str = JobMode.GENERATE,
     mask: bytes | None = None,
     strength: float | None = None,
+    steps: int | None = None,
 ) -> ImageJob:
     """Validate, moderate the prompt, charge `n` images to today's quota and queue the job on the gpu workers.
 
@@ -114,6 +115,10 @@ def image_job_create(
         seed = secrets.randbelow(SEED_LIMIT)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < SEED_LIMIT:
         raise InvalidRequest(_("The seed must be a whole number from 0 to 4294967295."))
+    if steps is None:
+        steps = settings.IMAGE_STEPS
+    elif not isinstance(steps, int) or isinstance(steps, bool) or not 1 <= steps <= settings.IMAGE_MAX_STEPS:
+        raise InvalidRequest(_("Steps must be a whole number from 1 to %(most)d.") % {"most": settings.IMAGE_MAX_STEPS})
     if conversation is not None and conversation.user_id != user.pk:
         raise NotFound(_("No such conversation."))
     if mode == JobMode.GENERATE:
@@ -164,7 +169,7 @@ def image_job_create(
             size=size,
             n=n,
             seed=seed,
-            steps=settings.IMAGE_STEPS,
+            steps=steps,
             guidance_scale=settings.IMAGE_GUIDANCE_SCALE,
             strength=strength,
             source_image=source_image,

@@ -235,6 +235,7 @@ IMAGE_DTYPE = env.str("IMAGE_DTYPE", default="auto")  # auto: float16 on CUDA, f
 IMAGE_TORCH_THREADS = env.int("IMAGE_TORCH_THREADS", default=0)  # CPU threads per worker; 0: torch's default
 IMAGE_SIZES: list[int] = env.list("IMAGE_SIZES", cast=int, default=[256, 512, 1024])  # square, pixels a side
 IMAGE_STEPS = env.int("IMAGE_STEPS", default=20)
+IMAGE_MAX_STEPS = env.int("IMAGE_MAX_STEPS", default=50)  # the most a request may ask for (the API's `steps`)
 IMAGE_GUIDANCE_SCALE = env.float("IMAGE_GUIDANCE_SCALE", default=5.0)
 IMAGE_EDIT_STRENGTH = env.float("IMAGE_EDIT_STRENGTH", default=0.75)
 IMAGE_VARIATION_STRENGTH = env.float("IMAGE_VARIATION_STRENGTH", default=0.6)
