@@ -300,6 +300,12 @@ PROVENANCE_WATERMARK_TEXT = env.str("PROVENANCE_WATERMARK_TEXT", default="AI · 
 # The public /verify page: uploads per client address per minute.
 PROVENANCE_VERIFY_PER_MINUTE = env.int("PROVENANCE_VERIFY_PER_MINUTE", default=20)
 
+# --- Developer API (chatsite/api) ---------------------------------------------------------------
+# How long an images request waits for its job before cancelling it (refunded) and answering 504.
+API_IMAGE_WAIT_SECONDS = env.float("API_IMAGE_WAIT_SECONDS", default=300.0)
+# Image URLs the API hands out are signed and stop working after this many seconds.
+API_IMAGE_URL_MAX_AGE = env.int("API_IMAGE_URL_MAX_AGE", default=3600)
+
 # --- Fair queueing (imaging/admission.py) -----------------------------------------------------------
 # More than this many queued jobs: plans below the exempt priority (free) are told to come back later.
 IMAGE_QUEUE_BUSY_THRESHOLD = env.int("IMAGE_QUEUE_BUSY_THRESHOLD", default=20)
