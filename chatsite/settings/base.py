@@ -245,6 +245,14 @@ IMAGE_PROGRESS_INTERVAL = env.float("IMAGE_PROGRESS_INTERVAL", default=0.25)  # 
 IMAGE_JOB_MAX_ATTEMPTS = env.int("IMAGE_JOB_MAX_ATTEMPTS", default=3)  # deliveries before a job ends failed
 # A running job whose worker has not reported for this long is ended as failed by the reaper.
 IMAGE_JOB_STALE_SECONDS = env.int("IMAGE_JOB_STALE_SECONDS", default=300)
+# A job whose user already runs their plan's most jobs at once goes back on the queue for this many seconds.
+IMAGE_RUNNING_LIMIT_RETRY_SECONDS = env.float("IMAGE_RUNNING_LIMIT_RETRY_SECONDS", default=2.0)
+# A job still queued this long after its last enqueue has lost its task message (broker flushed, worker lost before
+# the ack): the reaper enqueues it again, at most IMAGE_JOB_MAX_REQUEUES times, then ends it failed and refunded.
+# Default: the broker's visibility timeout (after which Redis redelivers unacked messages) plus 5 minutes.
+IMAGE_JOB_QUEUED_STALE_SECONDS = env.int("IMAGE_JOB_QUEUED_STALE_SECONDS",
+                                        default=int(CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]) + 300)
+IMAGE_JOB_MAX_REQUEUES = env.int("IMAGE_JOB_MAX_REQUEUES", default=2)
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=4 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_SIDE = env.int("IMAGE_UPLOAD_MAX_SIDE", default=4096)
 # Celery beat (run beside the gpu worker, `-B`, or as one `celery beat` process) starts the reaper.
