@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import time
 import uuid
-import zoneinfo
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +17,7 @@ from django.utils.translation import gettext as _
 from chatsite.accounts.models import User
 from conversations.errors import InvalidMessage, ReplyInProgress
 from conversations.events import conversation_event_send, conversation_event_send_on_commit
-from conversations.llm.base import BackendError, ChatBackend, GenerationOptions, TextDelta, ToolCall
+from conversations.llm.base import BackendError, ChatBackend, GenerationOptions, ToolCall
 from conversations.models import (
     MAX_MESSAGE_CHARS,
     MAX_TITLE_CHARS,
@@ -29,6 +27,8 @@ from conversations.models import (
     ReplyStatus,
     Role,
 )
+from conversations.tool_loop import openai_tool_calls, refusal_words, tool_loop
+from conversations.tools import ToolResult
 
 logger = logging.getLogger(__name__)
 
@@ -263,17 +263,38 @@ def _store(reply: Reply, role: Role, content: str = "", **fields: Any) -> Messag
     return message
 
 
-def _quota_explanation(content: dict[str, Any], user: User) -> str:
-    """Plain words for a quota refusal: when it resets and how to get more."""
-    from chatsite.accounts.quotas import quota_status
+class _ReplyHooks:
+    """The chat's side of the tool loop: history from the database, every message stored and announced."""
 
-    status = quota_status(user=user)
-    when = timezone.localtime(status.resets_at, zoneinfo.ZoneInfo(user.time_zone)).strftime("%H:%M")
-    return _(
-        "You have used all %(limit)d images of your plan for today. Your allowance resets at %(time)s "
-        "(%(zone)s). For more images a day, ask for the paid plan on your account page. We can keep chatting "
-        "in the meantime."
-    ) % {"limit": status.limit, "time": when, "zone": user.time_zone}
+    def __init__(self, reply: Reply, stream: _ReplyStream) -> None:
+        self.reply = reply
+        self.stream = stream
+
+    def history(self) -> list[dict[str, Any]]:
+        return _history(self.reply.conversation)
+
+    def on_text(self, piece: str) -> None:
+        self.stream.add(piece)
+
+    def on_tool_call(self, call: ToolCall) -> None:
+        self.stream.flush()
+        conversation_event_send(
+            conversation_id=self.reply.conversation_id,
+            payload={"type": "tool_call", "reply_id": str(self.reply.pk), "name": call.name},
+        )
+
+    def on_round(self, text: str, calls: list[ToolCall]) -> None:
+        self.stream.flush()
+        if text or calls:
+            _store(self.reply, Role.ASSISTANT, text, tool_calls=openai_tool_calls(calls))
+        self.stream.new_round()
+
+    def on_tool_result(self, call: ToolCall, result: ToolResult) -> None:
+        _store(self.reply, Role.TOOL, result.as_text(), tool_call_id=call.id)
+
+    def should_stop(self) -> bool:
+        self.stream.flush()
+        return self.stream.should_stop()
 
 
 def reply_run(*, reply_id: uuid.UUID | str, backend: ChatBackend) -> None:
@@ -301,7 +322,6 @@ def reply_run(*, reply_id: uuid.UUID | str, backend: ChatBackend) -> None:
         reply.save(update_fields=["status", "started_at"])
     conversation, user = reply.conversation, reply.conversation.user
     stream = _ReplyStream(reply)
-    max_calls = settings.CHAT_MAX_TOOL_CALLS
     try:
         question = Message.objects.filter(reply=reply, role=Role.USER).first()
         verdict = prompt_moderate(user=user, text=question.content if question else "", stage=Stage.MESSAGE)
@@ -314,54 +334,23 @@ def reply_run(*, reply_id: uuid.UUID | str, backend: ChatBackend) -> None:
         options = GenerationOptions(
             max_tokens=settings.LLM_MAX_TOKENS, temperature=settings.LLM_TEMPERATURE, should_stop=stream.should_stop
         )
-        for _round in range(max_calls + 1):
-            calls: list[ToolCall] = []
-            tools = tool_specs() if reply.tool_calls_made < max_calls else []
-            for event in backend.stream(_history(conversation), tools, options):
-                if isinstance(event, TextDelta):
-                    stream.add(event.text)
-                elif isinstance(event, ToolCall):
-                    calls.append(event)
-                    stream.flush()
-                    conversation_event_send(
-                        conversation_id=conversation.pk,
-                        payload={"type": "tool_call", "reply_id": str(reply.pk), "name": event.name},
-                    )
-            stream.flush()
-            text = stream.text.strip()
-            if stream.should_stop():
-                if text:
-                    _store(reply, Role.ASSISTANT, text)
-                with transaction.atomic():
-                    _reply_finish(reply, ReplyStatus.CANCELLED)
-                return
-            openai_calls = [
-                {"id": c.id, "type": "function", "function": {"name": c.name, "arguments": c.arguments}} for c in calls
-            ]
-            if text or openai_calls:
-                _store(reply, Role.ASSISTANT, text, tool_calls=openai_calls)
-            stream.new_round()
-            if not calls:
-                break
-            for call in calls:
-                if reply.tool_calls_made >= max_calls:
-                    result_text = json.dumps({"error": "too_many_tool_calls",
-                                              "detail": f"at most {max_calls} tool calls per answer"})
-                    _store(reply, Role.TOOL, result_text, tool_call_id=call.id)
-                    continue
-                reply.tool_calls_made += 1
-                Reply.objects.filter(pk=reply.pk).update(tool_calls_made=reply.tool_calls_made)
-                result = tool_call(ctx, call.name, call.arguments)
-                _store(reply, Role.TOOL, result.as_text(), tool_call_id=call.id)
-                if result.user_error:
-                    if result.content.get("error") == "quota_exceeded":
-                        words = _quota_explanation(result.content, user)
-                    else:
-                        words = str(result.content.get("message", ""))
-                    _store(reply, Role.ASSISTANT, words)
-                    with transaction.atomic():
-                        _reply_finish(reply, ReplyStatus.SUCCEEDED)
-                    return
+
+        def run_tool(call: ToolCall) -> ToolResult:
+            reply.tool_calls_made += 1
+            Reply.objects.filter(pk=reply.pk).update(tool_calls_made=reply.tool_calls_made)
+            return tool_call(ctx, call.name, call.arguments)
+
+        outcome = tool_loop(backend=backend, hooks=_ReplyHooks(reply, stream), tools=tool_specs(), run_tool=run_tool,
+                            options=options, max_calls=settings.CHAT_MAX_TOOL_CALLS,
+                            tool_calls_made=reply.tool_calls_made)
+        if outcome.finish == "cancelled":
+            if outcome.text:
+                _store(reply, Role.ASSISTANT, outcome.text)
+            with transaction.atomic():
+                _reply_finish(reply, ReplyStatus.CANCELLED)
+            return
+        if outcome.refusal is not None:
+            _store(reply, Role.ASSISTANT, refusal_words(outcome.refusal, user))
         with transaction.atomic():
             _reply_finish(reply, ReplyStatus.SUCCEEDED)
     except Exception as exc:

@@ -51,6 +51,9 @@ StreamEvent = TextDelta | ToolCall | Usage
 class GenerationOptions:
     max_tokens: int = 256
     temperature: float = 0.7
+    # None or "auto": the model decides; "required": it must call one of the tools offered (to force one named
+    # tool, offer only that one). Backends that cannot force a call treat it as "auto".
+    tool_choice: str | None = None
     # Polled between tokens; True stops the generation (the user pressed Stop).
     should_stop: Callable[[], bool] = field(default=lambda: False)
 

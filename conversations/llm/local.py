@@ -360,7 +360,9 @@ class TransformersBackend:
         result: dict[str, Any] = {}
         processors = LogitsProcessorList()
         if tools and self._decision_token is not None:
-            processors.append(_FirstTokenDecision(len(prompt), self._decision_token, self.decision_threshold))
+            # tool_choice "required": the call token is forced whatever its probability.
+            threshold = 0.0 if options.tool_choice == "required" else self.decision_threshold
+            processors.append(_FirstTokenDecision(len(prompt), self._decision_token, threshold))
         sample = options.temperature > 0
         kwargs: dict[str, Any] = {
             "input_ids": input_ids,

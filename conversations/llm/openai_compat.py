@@ -43,6 +43,8 @@ class OpenAIBackend:
         }
         if tools:
             kwargs["tools"] = [t.as_openai() for t in tools]
+            if options.tool_choice == "required":
+                kwargs["tool_choice"] = "required"
         # Tool-call deltas arrive in pieces keyed by index: id and name first, arguments in fragments.
         pending: dict[int, dict[str, str]] = {}
         try:
