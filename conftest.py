@@ -111,9 +111,10 @@ def live_daphne(transactional_db: None, tmp_path: Path) -> Iterator[str]:
 
 @contextlib.contextmanager
 def running_celery_worker(
-    log_path: Path, extra_env: dict[str, str] | None = None, *, purge: bool = True
+    log_path: Path, extra_env: dict[str, str] | None = None, *, purge: bool = True, concurrency: int = 1
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """A real `celery worker` subprocess on the llm and gpu queues, ready once it answers a ping."""
+    """A real `celery worker` subprocess on the llm and gpu queues (`concurrency` processes), ready once it
+    answers a ping."""
     from chatsite.celery import app
 
     name = f"test-{free_port()}@localhost"
@@ -122,7 +123,7 @@ def running_celery_worker(
     env = {**subprocess_env(), **(extra_env or {})}
     log = log_path.open("wb")
     proc = subprocess.Popen(
-        [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "llm,gpu", "-c", "1", "-n", name,
+        [str(BIN / "celery"), "-A", "chatsite", "worker", "-Q", "llm,gpu", "-c", str(concurrency), "-n", name,
          "--without-gossip", "--without-mingle", "--loglevel", "INFO"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
