@@ -222,6 +222,10 @@ CELERY_TASK_ANNOTATIONS = {
         "soft_time_limit": CHAT_REPLY_TIME_LIMIT,
         "time_limit": CHAT_REPLY_TIME_LIMIT + 30,
     },
+    "conversations.tasks.chat_completion": {
+        "soft_time_limit": CHAT_REPLY_TIME_LIMIT,
+        "time_limit": CHAT_REPLY_TIME_LIMIT + 30,
+    },
 }
 
 # --- Imaging -------------------------------------------------------------------------------------
