@@ -5,14 +5,25 @@ Full names of two or more words match anywhere in the prompt. A one-word name ("
 surname ("Rutkowski") matches only where the prompt asks for a style ("style of X", "X style",
 "inspired by X", "X-esque"), and a bare surname only when no allowed artist shares it, so that ordinary
 words and common surnames do not trip the policy.
+
+A registry name stands for the forms people type: with or without a bracketed nickname, real name or
+variant ("Grzegorz (Greg) Rutkowski" is also "Greg Rutkowski" and "Grzegorz Rutkowski"; "A.R. Penck (Ralf
+Winkler)" is also "Ralf Winkler" and "AR Penck"), accents and letters such as "ł" or "ø" folded either way,
+and a possessive ("Rutkowski's style") read as the name. Initials for given names ("G. Rutkowski",
+"H.R. Giger") count like a bare surname: only in a style request (or after "by"), and only when every
+artist they could stand for is refused.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from moderation.filters.text import tokens
+
+K = TypeVar("K")
 
 LIVING, DECEASED, UNKNOWN = "living", "deceased", "unknown"
 AUTO, BLOCK, ALLOW = "auto", "block", "allow"
@@ -27,6 +38,49 @@ _NOT_SURNAMES = {"studio", "studios", "design", "designs", "group", "company", "
                  "architecture", "inc", "ltd", "llc", "gmbh", "workshop", "collective", "partners", "office",
                  "lab", "labs", "brothers", "sisters", "family", "press", "films", "animation", "pictures",
                  "productions", "works", "school", "society", "museum", "gallery", "team"}
+_BRACKET = re.compile(r"\(([^()]*)\)")
+# How a bracket sometimes introduces the other name: "(pen name: Suichiku)", "(born Ralf Winkler)".
+_ALIAS_PREFIX = re.compile(r"^(?:pen name|born|n[ée]e?|called|also known as|known as|previously known as|"
+                           r"formerly|real name|aka)\s*:?\s*", re.IGNORECASE)
+# Words that cannot make a name on their own ("Pieter Bruegel (the Elder)" has no alias "the elder").
+_NOT_A_NAME = {"the", "elder", "younger", "jr", "sr", "i", "ii", "iii", "de", "van", "von", "der", "la", "le",
+               "and", "of"}
+# "Rutkowski's", "Rutkowski’s": the name without the possessive.
+_POSSESSIVE = re.compile(r"(?<=\w)['’`´]s\b", re.IGNORECASE)
+
+
+def name_forms(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """The word sequences a registry name matches: (full forms, which match anywhere; initial forms, which
+    match only in a style request). Only the first bracket is read as a variant; later ones are dropped."""
+    match = _BRACKET.search(name)
+    forms: set[tuple[str, ...]] = set()
+    if match is None:
+        forms.add(tuple(tokens(name)))
+    else:
+        before = tokens(name[:match.start()])
+        inside = tokens(_ALIAS_PREFIX.sub("", match.group(1).strip()))
+        after = tokens(_BRACKET.sub(" ", name[match.end():]))
+        forms.update({tuple(before + inside + after), tuple(before + after)})
+        if before and inside:
+            forms.add(tuple(before[:-1] + inside + after))  # the nickname in place of the given name
+        if not after and len(inside) >= 2:
+            forms.add(tuple(inside))  # "A.R. Penck (Ralf Winkler)": the other name on its own
+        if not before and inside and after:
+            forms.add(tuple(inside + after[-1:]))  # "(Android) Andrew Jones": "Android Jones"
+    forms = {f for f in forms if f and not set(f) <= _NOT_A_NAME}
+    # Initials the registry itself uses ("a r penck") are also typed run together ("AR Penck").
+    for form in list(forms):
+        if len(form) > 2 and all(len(w) == 1 for w in form[:-1]):
+            forms.add(("".join(form[:-1]), form[-1]))
+    initials: set[tuple[str, ...]] = set()
+    for form in forms:
+        surname, given = form[-1], form[:-1]
+        if (not given or len(surname) < MIN_SURNAME_CHARS or surname in _NOT_SURNAMES
+                or any(len(w) == 1 for w in given) or set(given) & _NOT_A_NAME):
+            continue
+        letters = tuple(w[0] for w in given)
+        initials.update({(*letters, surname), ("".join(letters), surname), (letters[0], surname)})
+    return forms, initials - forms
 
 
 @dataclass(frozen=True)
@@ -51,14 +105,18 @@ class ArtistHit:
 class ArtistMatcher:
     def __init__(self, entries: Iterable[ArtistEntry]) -> None:
         self._names: dict[tuple[str, ...], list[ArtistEntry]] = {}
+        self._initials: dict[tuple[str, ...], list[ArtistEntry]] = {}
         self._surnames: dict[str, list[ArtistEntry]] = {}
         for entry in entries:
-            key = tuple(tokens(entry.name))
-            if not key or len(key) > MAX_NAME_WORDS:
-                continue
-            self._names.setdefault(key, []).append(entry)
-            if len(key) > 1 and len(key[-1]) >= MIN_SURNAME_CHARS and key[-1] not in _NOT_SURNAMES:
-                self._surnames.setdefault(key[-1], []).append(entry)
+            forms, initials = name_forms(entry.name)
+            for key in forms:
+                if len(key) > MAX_NAME_WORDS:
+                    continue
+                _add(self._names, key, entry)
+                if len(key) > 1 and len(key[-1]) >= MIN_SURNAME_CHARS and key[-1] not in _NOT_SURNAMES:
+                    _add(self._surnames, key[-1], entry)
+            for key in initials:
+                _add(self._initials, key, entry)
 
     def __len__(self) -> int:
         return len(self._names)
@@ -71,22 +129,25 @@ class ArtistMatcher:
         return all(e.blocks for e in entries)
 
     @staticmethod
-    def _style_context(words: list[str], start: int, end: int) -> bool:
+    def _style_context(words: list[str], start: int, end: int, *, by: bool = False) -> bool:
         before = tuple(words[max(0, start - 2):start])
         after = words[end] if end < len(words) else ""
-        return before in _BEFORE or after in _AFTER
+        return before in _BEFORE or after in _AFTER or (by and before[-1:] == ("by",))
 
     def search(self, text: str) -> list[ArtistHit]:
-        words = tokens(text)
+        words = tokens(_POSSESSIVE.sub("", str(text)))
         found: list[tuple[int, int, list[ArtistEntry]]] = []
         for start in range(len(words)):
             for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
                 key = tuple(words[start:start + size])
                 entries = self._names.get(key)
-                if entries is None:
-                    continue
-                if size == 1 and not self._style_context(words, start, start + 1):
-                    continue
+                if entries is not None:
+                    if size == 1 and not self._style_context(words, start, start + 1):
+                        continue
+                else:
+                    entries = self._initials.get(key)
+                    if entries is None or not self._style_context(words, start, start + size, by=True):
+                        continue
                 found.append((start, start + size, entries))
                 break
         # The longest names win: "Pieter Bruegel the Elder" hides a shorter name inside it.
@@ -105,3 +166,11 @@ class ArtistMatcher:
             if (word,) not in self._names and all(e.blocks for e in entries):
                 hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=True))
         return hits
+
+
+def _add(index: dict[K, list[ArtistEntry]], key: K, entry: ArtistEntry) -> None:
+    """Index an entry once under a key. Several forms of one name share a surname; they are indexed one
+    after the other, so comparing with the last entry is enough (and stays fast for "Smith")."""
+    bucket = index.setdefault(key, [])
+    if not bucket or bucket[-1] is not entry:
+        bucket.append(entry)

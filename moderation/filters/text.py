@@ -20,12 +20,16 @@ _RUN3 = re.compile(r"([a-z])\1{2,}")
 # Numbers with a unit ("4k", "35mm", "1990s", "3rd") are not l33t.
 _NUMBER_WITH_UNIT = re.compile(r"\d+[a-z]{0,3}")
 MAX_CHARS = 4000
+# Latin letters that carry no combining mark, so NFKD leaves them whole ("Zdzisław", "Løtveit", "Æbelø"):
+# written as the plain letters a prompt typed without them would use.
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d",
+                                 "þ": "th", "ı": "i", "ħ": "h", "ŀ": "l", "ŧ": "t", "ŋ": "n", "ĸ": "k"})
 
 
 def fold(text: str) -> str:
-    """Lower-case, compatibility-decomposed text without accents ("Ｃafé" -> "cafe")."""
+    """Lower-case, compatibility-decomposed text without accents ("Ｃafé" -> "cafe", "Łódź" -> "lodz")."""
     text = unicodedata.normalize("NFKD", str(text)[:MAX_CHARS])
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_UNDECOMPOSABLE)
 
 
 def tokens(text: str) -> list[str]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
@@ -13,6 +14,15 @@ def png_bytes(color: tuple[int, int, int] = (40, 120, 200), size: int = 64) -> b
     buffer = io.BytesIO()
     PILImage.new("RGB", (size, size), color).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def face_photo_bytes() -> bytes:
+    """A JPEG photo of a real person's face (public domain, see fixtures/README.md): uploads of it need
+    consent under MODERATION_UPLOAD_FACES="consent"."""
+    return (FIXTURES / "face_portrait.jpg").read_bytes()
 
 
 def withheld_image(*, owner: User, prompt: str = "a quiet harbour") -> object:

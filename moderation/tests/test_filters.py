@@ -84,3 +84,68 @@ def test_an_opted_out_artist_is_refused_even_if_deceased() -> None:
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
     assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))
+
+
+VARIANTS = ArtistMatcher([
+    ArtistEntry(1, "Grzegorz (Greg) Rutkowski", "living"), ArtistEntry(2, "A.R. Penck (Ralf Winkler)", "living"),
+    ArtistEntry(3, "(Android) Andrew Jones", "living"), ArtistEntry(4, "Zdzisław Beksiński", "living"),
+    ArtistEntry(5, "Bård Løtveit", "living"), ArtistEntry(6, "José Gómez", "living"),
+    ArtistEntry(7, "Pieter Bruegel (the Elder)", "deceased"), ArtistEntry(8, "Jack Smith", "living"),
+    ArtistEntry(9, "Jane Smith", "deceased"),
+])
+
+
+def variant_refused(text: str) -> bool:
+    return any(hit.blocked for hit in VARIANTS.search(text))
+
+
+def test_a_bracketed_nickname_matches_in_place_of_the_given_name() -> None:
+    assert variant_refused("a castle on a cliff by Greg Rutkowski")
+    assert variant_refused("Greg Rutkowski style dragon")
+
+
+def test_a_bracketed_name_matches_without_its_bracket() -> None:
+    assert variant_refused("a knight, Grzegorz Rutkowski, artstation")
+    assert variant_refused("Andrew Jones, psychedelic portrait")
+
+
+def test_a_bracketed_real_name_or_alias_matches_on_its_own() -> None:
+    assert variant_refused("a painting by Ralf Winkler")
+    assert variant_refused("visionary art, Android Jones style")
+
+
+def test_initials_match_with_or_without_dots() -> None:
+    assert variant_refused("stick figures in the style of A.R. Penck")
+    assert variant_refused("stick figures in the style of AR Penck")
+    assert variant_refused("stick figures in the style of a. r. penck")
+
+
+def test_an_initial_for_the_given_name_counts_in_a_style_request() -> None:
+    assert variant_refused("a castle by G. Rutkowski")
+    assert variant_refused("G Rutkowski style")
+    assert not variant_refused("G. Rutkowski signed the form")
+
+
+def test_initials_shared_with_an_allowed_artist_are_not_refused() -> None:
+    # "J. Smith" may be Jack (living) or Jane (deceased): the dates do not tell which.
+    assert not variant_refused("a seascape in the style of J. Smith")
+    assert variant_refused("a seascape in the style of Jack Smith")
+
+
+def test_a_possessive_name_matches() -> None:
+    assert variant_refused("a dragon in Rutkowski's style")
+    assert variant_refused("a dragon in Rutkowski’s style")
+    assert variant_refused("Greg Rutkowski's castle at dawn")
+
+
+def test_a_name_matches_with_its_accents_and_special_letters_removed_or_kept() -> None:
+    assert variant_refused("a dystopian landscape, Zdzislaw Beksinski style")
+    assert variant_refused("a dystopian landscape, ZDZISŁAW BEKSIŃSKI style")
+    assert variant_refused("a fjord painted by Bard Lotveit")
+    assert variant_refused("a fjord painted by Bård Løtveit")
+    assert variant_refused("a bull in the style of Jose Gomez")
+
+
+def test_a_bracketed_title_is_no_name_of_its_own() -> None:
+    assert VARIANTS.search("a peasant wedding by Pieter Bruegel")
+    assert not VARIANTS.search("the elder tree by the river")

@@ -8,7 +8,7 @@ from django.test import override_settings
 from chatsite.accounts.models import User
 from moderation.models import Action, Artist, ArtistPolicy, ArtistStatus, Decision, Term
 from moderation.services import Stage, Verdict, image_moderate, prompt_moderate
-from moderation.tests.factories import png_bytes
+from moderation.tests.factories import face_photo_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,41 @@ def test_an_output_image_over_the_nsfw_threshold_is_withheld(user: User) -> None
 def test_unreadable_image_bytes_are_refused_without_raising(user: User) -> None:
     verdict = image_moderate(user=user, image=b"not an image", stage=Stage.UPLOAD)
     assert not verdict.allowed and "could not be read" in verdict.user_message
+
+
+def test_an_upload_showing_a_face_needs_consent_and_says_so(user: User) -> None:
+    verdict = image_moderate(user=user, image=face_photo_bytes(), stage=Stage.UPLOAD)
+    assert not verdict.allowed and verdict.needs_consent and verdict.categories == ("real_person",)
+    assert "consent" in verdict.user_message
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.action == Action.CONSENT_NEEDED and decision.scores["faces"] == 1
+    assert decision.versions["faces"].startswith("haar")
+
+
+def test_an_upload_showing_a_face_passes_once_consent_is_confirmed(user: User) -> None:
+    verdict = image_moderate(user=user, image=face_photo_bytes(), stage=Stage.UPLOAD, consent_confirmed=True)
+    assert verdict.allowed and not verdict.needs_consent
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.action == Action.ALLOWED and decision.scores["consent_confirmed"] is True
+
+
+def test_an_upload_without_a_face_needs_no_consent(user: User) -> None:
+    verdict = image_moderate(user=user, image=png_bytes(size=256), stage=Stage.UPLOAD)
+    assert verdict.allowed and Decision.objects.get(pk=verdict.decision_id or 0).scores["faces"] == 0
+
+
+@override_settings(MODERATION_UPLOAD_FACES="refuse")
+def test_an_upload_showing_a_face_is_refused_when_the_setting_says_refuse(user: User) -> None:
+    verdict = image_moderate(user=user, image=face_photo_bytes(), stage=Stage.UPLOAD, consent_confirmed=True)
+    assert not verdict.allowed and not verdict.needs_consent and verdict.categories == ("real_person",)
+    assert "cannot be edited" in verdict.user_message
+    assert Decision.objects.get(pk=verdict.decision_id or 0).action == Action.BLOCKED
+
+
+@override_settings(MODERATION_UPLOAD_FACES="allow")
+def test_an_upload_showing_a_face_passes_when_the_setting_says_allow(user: User) -> None:
+    assert image_moderate(user=user, image=face_photo_bytes(), stage=Stage.UPLOAD).allowed
+
+
+def test_an_output_image_is_never_asked_for_consent(user: User) -> None:
+    assert image_moderate(user=user, image=face_photo_bytes(), stage=Stage.OUTPUT_IMAGE).allowed
