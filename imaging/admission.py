@@ -3,11 +3,14 @@
 Paid plans are served first: each job is sent with a Celery priority from its plan's `queue_priority`
 (the Redis transport serves priority 0 first, so a plan priority p maps to 9 - p). When more than
 IMAGE_QUEUE_BUSY_THRESHOLD jobs are waiting, plans below IMAGE_QUEUE_BUSY_EXEMPT_PRIORITY (free) are
-refused with an estimate of the wait, while the others still queue.
+refused with an estimate of the wait, while the others still queue. A user runs at most their plan's
+`max_concurrent_jobs` at once: `running_limit_reached` is checked by the worker when it claims a job
+(`imaging.services.image_job_start`, under a lock on the user's row), and a job over the limit waits on the queue.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from django.conf import settings
@@ -54,6 +57,18 @@ def wait_seconds(*, queue_position: int | None) -> int | None:
         return None
     workers = max(1, settings.IMAGE_GPU_WORKERS)
     return math.ceil(queue_position / workers * average_job_seconds())
+
+
+def running_limit_reached(*, user_id: int, plan: Plan, now: dt.datetime) -> bool:
+    """Whether the user already runs their plan's most jobs at once.
+
+    Must be called inside the transaction that holds the user's row locked (`select_for_update`): two workers
+    claiming two jobs of the same user then count one after the other. A running job whose worker has been silent
+    longer than IMAGE_JOB_STALE_SECONDS (dead, waiting for the reaper) holds no slot.
+    """
+    fresh = now - dt.timedelta(seconds=settings.IMAGE_JOB_STALE_SECONDS)
+    running = ImageJob.objects.filter(user_id=user_id, status=JobStatus.RUNNING, heartbeat_at__gte=fresh).count()
+    return running >= plan.max_concurrent_jobs
 
 
 def job_admit(*, plan: Plan) -> None:

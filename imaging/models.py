@@ -78,6 +78,13 @@ class ImageJob(models.Model):
     progress = models.FloatField(default=0.0)
     preview = models.FileField(blank=True, max_length=255)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The task message that may run this job: each enqueue (creation, a deferral at the user's running limit, the
+    # reaper's re-enqueue of a lost message) gets a new token, and a delivery with an older token is skipped.
+    # A crash redelivery carries the current token and takes the job over.
+    dispatch_token = models.UUIDField(null=True, blank=True, editable=False)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    # Times the reaper re-enqueued the job because its message seemed lost (bounded by IMAGE_JOB_MAX_REQUEUES).
+    requeues = models.PositiveSmallIntegerField(default=0)
     worker = models.CharField(max_length=255, blank=True)
     error_code = models.CharField(max_length=32, blank=True)
     error = models.TextField(blank=True)

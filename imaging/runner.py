@@ -90,11 +90,11 @@ def _request_for(job: ImageJob) -> GenerationRequest:
     )
 
 
-def image_job_execute(*, job_id: str, worker: str) -> str:
+def image_job_execute(*, job_id: str, worker: str, dispatch: str | None = None) -> str:
     """Run a job for one delivery of its task. Returns what happened, for the task's log."""
     from imaging.pipelines import GenerationError, encode_png, generate, load_count
 
-    job = image_job_start(job_id=job_id, worker=worker)
+    job = image_job_start(job_id=job_id, worker=worker, dispatch=dispatch)
     if job is None:
         return "skipped"
     attempt = job.attempts

@@ -3,8 +3,12 @@ states for the worker, store images, handle uploads and moderation decisions.
 
 State machine: queued -> running -> succeeded | blocked | failed | cancelled; queued -> cancelled | failed;
 running -> running (a redelivery after a crash takes over, counting attempts). A finished job never changes
-again. Moving into failed, cancelled or blocked refunds the job's images still charged, exactly once: always
-in the transaction holding the job row (`select_for_update`), tracked by `quota_refunded`.
+again. A queued job stays queued while its user runs their plan's most jobs at once (the worker puts it back on
+the queue for a few seconds, consuming no attempt) and when its task message was lost (the reaper enqueues it
+again, a bounded number of times, then ends it failed). Each enqueue carries a new dispatch token; a delivery with
+an older one is skipped, so a job never runs twice because it was enqueued twice. Moving into failed, cancelled
+or blocked refunds the job's images still charged, exactly once: always in the transaction holding the job row
+(`select_for_update`), tracked by `quota_refunded`.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +25,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +34,7 @@ from chatsite.accounts.models import User
 from chatsite.accounts.services import usage_record
 from conversations.events import conversation_event_send, conversation_event_send_on_commit
 from conversations.models import Conversation
-from imaging.admission import celery_priority, job_admit
+from imaging.admission import celery_priority, job_admit, running_limit_reached
 from imaging.errors import ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
 from imaging.models import (
     REFUNDING_STATUSES,
@@ -152,8 +158,6 @@ def image_job_create(
             categories=tuple(verdict.categories),
         )
 
-    from imaging.tasks import image_job_run  # tasks import this module
-
     with transaction.atomic():
         job_admit(plan=plan)
         try:
@@ -180,8 +184,7 @@ def image_job_create(
         if mask_png is not None:
             job.mask.save(f"masks/{job.pk.hex}.png", ContentFile(mask_png), save=False)
             job.save(update_fields=["mask"])
-        job_id, priority = str(job.pk), celery_priority(plan.queue_priority)
-        transaction.on_commit(lambda: image_job_run.apply_async(args=(job_id,), priority=priority))
+        _dispatch_on_commit(job)
         _send_on_commit(job)
     return job
 
@@ -212,20 +215,39 @@ def image_job_cancel(*, user: User, job: ImageJob) -> ImageJob:
 
 # --- the worker's side -----------------------------------------------------------------------------
 
-def image_job_start(*, job_id: str, worker: str) -> ImageJob | None:
-    """Claim a job for this delivery; None when there is nothing to run (unknown, finished, or out of attempts).
+def image_job_start(*, job_id: str, worker: str, dispatch: str | None = None) -> ImageJob | None:
+    """Claim a job for this delivery; None when there is nothing to run now: unknown, finished, out of attempts,
+    enqueued again since this message was sent (`dispatch` is not the job's token), or deferred.
+
+    Deferred: the user already runs their plan's most jobs at once. The job stays queued, consumes no attempt and
+    no quota, and goes back on the queue with its priority for IMAGE_RUNNING_LIMIT_RETRY_SECONDS, so that other
+    users' jobs run meanwhile. The user's row is locked (FOR NO KEY UPDATE: job inserts are not blocked) before
+    the job's, so that two workers claiming two jobs of one user count running jobs one after the other.
 
     A job found running was left by a delivery whose worker died: this one takes over with the next attempt
-    number, and the old one (should it still be alive) loses its claim at its next progress report.
+    number (it already holds a running slot), and the old one (should it still be alive) loses its claim at its
+    next progress report. `dispatch=None` (direct calls, messages from before tokens) accepts any token.
     """
+    user_id = ImageJob.objects.filter(pk=job_id).values_list("user_id", flat=True).first()
+    if user_id is None:
+        return None
     with transaction.atomic():
+        # Lock order: the user, then the job (nothing locks them the other way round).
+        owner = User.objects.select_for_update(no_key=True, of=("self",)).select_related("plan").get(pk=user_id)
         job = ImageJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.is_terminal:
+            return None
+        if dispatch is not None and job.dispatch_token is not None and str(job.dispatch_token) != dispatch:
+            return None  # a stale duplicate: the job's current message will run it
+        now = timezone.now()
+        if job.status == JobStatus.QUEUED and running_limit_reached(user_id=owner.pk, plan=owner.plan, now=now):
+            job.timings = {**job.timings, "deferred": int(job.timings.get("deferred", 0)) + 1}
+            job.save(update_fields=["timings"])
+            _dispatch_on_commit(job, countdown=float(settings.IMAGE_RUNNING_LIMIT_RETRY_SECONDS))
             return None
         if job.attempts >= settings.IMAGE_JOB_MAX_ATTEMPTS:
             _finish(job, JobStatus.FAILED, code="worker_lost")
             return None
-        now = timezone.now()
         job.status = JobStatus.RUNNING
         job.attempts += 1
         job.worker = worker[:255]
@@ -337,8 +359,14 @@ def image_job_interrupted(*, job_id: str, attempt: int, step: int) -> None:
 
 
 def image_jobs_reap(*, now: dt.datetime | None = None) -> int:
-    """End running jobs whose worker stopped reporting (killed, machine lost) as failed; returns how many."""
-    cutoff = (now or timezone.now()) - dt.timedelta(seconds=settings.IMAGE_JOB_STALE_SECONDS)
+    """End running jobs whose worker stopped reporting (killed, machine lost) as failed, and deal with queued jobs
+    whose task message was lost; returns how many jobs it changed."""
+    now = now or timezone.now()
+    return _reap_running(now) + _reap_queued(now)
+
+
+def _reap_running(now: dt.datetime) -> int:
+    cutoff = now - dt.timedelta(seconds=settings.IMAGE_JOB_STALE_SECONDS)
     stale = list(
         ImageJob.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=cutoff).values_list("pk", flat=True)
     )
@@ -352,6 +380,37 @@ def image_jobs_reap(*, now: dt.datetime | None = None) -> int:
     if reaped:
         logger.warning("reaped %d image jobs whose worker stopped reporting", reaped)
     return reaped
+
+
+def _reap_queued(now: dt.datetime) -> int:
+    """Queued jobs not enqueued for longer than IMAGE_JOB_QUEUED_STALE_SECONDS lost their message: no delivery
+    is coming (Redis redelivers an unacked message after its visibility timeout, which the setting exceeds).
+    Enqueue each again at the front of the queue (it has waited longer than anyone), with a new token so that
+    the old message, should it turn up after all, is skipped; after IMAGE_JOB_MAX_REQUEUES, end it failed and
+    refunded. A deferred job is enqueued again every few seconds, so it is never taken for lost."""
+    cutoff = now - dt.timedelta(seconds=settings.IMAGE_JOB_QUEUED_STALE_SECONDS)
+    lost = list(ImageJob.objects.filter(status=JobStatus.QUEUED).filter(
+        Q(enqueued_at__lt=cutoff) | Q(enqueued_at__isnull=True, created_at__lt=cutoff)
+    ).values_list("pk", flat=True))
+    changed = requeued = 0
+    for job_id in lost:
+        with transaction.atomic():
+            job = ImageJob.objects.select_for_update().get(pk=job_id)
+            if job.status != JobStatus.QUEUED or (job.enqueued_at or job.created_at) >= cutoff:
+                continue
+            if job.requeues >= settings.IMAGE_JOB_MAX_REQUEUES:
+                _finish(job, JobStatus.FAILED, code="lost",
+                        message=_("The image could not be started. Your images were given back; please try again."))
+            else:
+                job.requeues += 1
+                job.save(update_fields=["requeues"])
+                _dispatch_on_commit(job, priority=0)
+                requeued += 1
+            changed += 1
+    if changed:
+        logger.warning("image jobs whose task message was lost: %d enqueued again, %d failed", requeued,
+                       changed - requeued)
+    return changed
 
 
 # --- uploads and moderation ------------------------------------------------------------------------
@@ -400,6 +459,21 @@ def image_moderation_state_set(*, image: Image, state: ModerationState | str, by
 
 
 # --- internals --------------------------------------------------------------------------------------
+
+def _dispatch_on_commit(job: ImageJob, *, countdown: float | None = None, priority: int | None = None) -> None:
+    """Give the job a new dispatch token and send its task message after commit, with its plan's Celery priority
+    unless told otherwise. Caller holds the job row locked (or has just created it)."""
+    from imaging.tasks import image_job_run  # tasks import this module
+
+    token = uuid.uuid4()
+    job.dispatch_token, job.enqueued_at = token, timezone.now()
+    job.save(update_fields=["dispatch_token", "enqueued_at"])
+    options: dict[str, Any] = {"priority": priority if priority is not None else celery_priority(job.priority)}
+    if countdown:
+        options["countdown"] = countdown
+    args = (str(job.pk), str(token))
+    transaction.on_commit(lambda: image_job_run.apply_async(args=args, **options))
+
 
 def _refund(job: ImageJob, count: int) -> None:
     """Give back up to `count` of the job's charged images. Caller holds the job row locked."""

@@ -15,10 +15,10 @@ from celery import shared_task
 
 @shared_task(bind=True, name="imaging.tasks.image_job_run", acks_late=True, reject_on_worker_lost=True,
              max_retries=0, ignore_result=True)
-def image_job_run(self: Any, job_id: str) -> str:
+def image_job_run(self: Any, job_id: str, dispatch: str | None = None) -> str:
     from imaging.runner import image_job_execute  # loads torch and diffusers: worker processes only
 
-    return image_job_execute(job_id=job_id, worker=f"{self.request.hostname or 'worker'}")
+    return image_job_execute(job_id=job_id, worker=f"{self.request.hostname or 'worker'}", dispatch=dispatch)
 
 
 @shared_task(name="imaging.tasks.image_jobs_reap", ignore_result=True)

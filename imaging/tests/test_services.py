@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 import pytest
 from django.utils import timezone
 
 from chatsite.accounts.models import DailyUsage, User
+from chatsite.accounts.tests.factories import UserFactory
 from conversations.tests.factories import ConversationFactory
 from imaging import services
 from imaging.errors import ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
@@ -36,6 +38,11 @@ def running_job(user: User, n: int = 1, **overrides: Any) -> ImageJob:
     started = services.image_job_start(job_id=str(job.pk), worker="test")
     assert started is not None
     return started
+
+
+@pytest.fixture
+def paid_user() -> User:
+    return UserFactory.create(plan="paid")
 
 
 def refused(**_: Any) -> Verdict:
@@ -236,7 +243,8 @@ def test_a_job_out_of_attempts_ends_failed_and_refunded(user: User, settings: An
     assert job.status == JobStatus.FAILED and job.error_code == "worker_lost" and used(user) == 0
 
 
-def test_the_reaper_ends_running_jobs_whose_worker_went_silent(user: User) -> None:
+def test_the_reaper_ends_running_jobs_whose_worker_went_silent(paid_user: User) -> None:
+    user = paid_user  # two jobs at once: the free plan runs one
     stale = running_job(user)
     fresh = running_job(user)
     ImageJob.objects.filter(pk=stale.pk).update(heartbeat_at=timezone.now() - dt.timedelta(hours=1))
@@ -295,3 +303,90 @@ def test_only_staff_can_decide_on_an_image(user: User) -> None:
     image = ImageFactory.create(owner=user, moderation_state=ModerationState.WITHHELD)
     with pytest.raises(NotFound):
         services.image_moderation_state_set(image=image, state=ModerationState.RELEASED, by=user)
+
+
+# --- dispatch tokens and lost messages ------------------------------------------------------------------
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The task messages the services send (after commit), with their options."""
+    from imaging import tasks
+
+    messages: list[dict[str, Any]] = []
+    monkeypatch.setattr(tasks.image_job_run, "apply_async",
+                        lambda args, **options: messages.append({"args": args, **options}))
+    return messages
+
+
+def test_each_job_is_sent_with_its_dispatch_token(user: User, sent: list[dict[str, Any]],
+                                                  django_capture_on_commit_callbacks: Any) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        job = create(user)
+    job.refresh_from_db()
+    assert sent == [{"args": (str(job.pk), str(job.dispatch_token)), "priority": 9 - user.plan.queue_priority}]
+    assert job.enqueued_at is not None
+
+
+def test_a_delivery_of_an_older_dispatch_is_skipped(user: User) -> None:
+    job = create(user)
+    assert services.image_job_start(job_id=str(job.pk), worker="old", dispatch=str(uuid.uuid4())) is None
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED and job.attempts == 0
+    started = services.image_job_start(job_id=str(job.pk), worker="current", dispatch=str(job.dispatch_token))
+    assert started is not None and started.status == JobStatus.RUNNING and started.attempts == 1
+
+
+def test_a_crash_redelivery_of_the_current_dispatch_takes_over(user: User) -> None:
+    job = create(user)
+    token = str(job.dispatch_token)
+    services.image_job_start(job_id=str(job.pk), worker="first", dispatch=token)
+    taken = services.image_job_start(job_id=str(job.pk), worker="second", dispatch=token)
+    assert taken is not None and taken.attempts == 2 and taken.worker == "second"
+
+
+def later_than_stale(settings: Any, times: int = 1) -> dt.datetime:
+    return timezone.now() + times * dt.timedelta(seconds=settings.IMAGE_JOB_QUEUED_STALE_SECONDS + 1)
+
+
+def test_the_reaper_enqueues_again_a_queued_job_whose_message_was_lost(
+    user: User, settings: Any, sent: list[dict[str, Any]], django_capture_on_commit_callbacks: Any
+) -> None:
+    job = create(user)
+    lost_token = str(job.dispatch_token)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.image_jobs_reap(now=later_than_stale(settings)) == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED and job.requeues == 1 and str(job.dispatch_token) != lost_token
+    # At the front of the queue (it has waited longer than anyone), with the new token.
+    assert sent == [{"args": (str(job.pk), str(job.dispatch_token)), "priority": 0}]
+    assert services.image_job_start(job_id=str(job.pk), worker="w", dispatch=lost_token) is None  # turned up late
+    assert services.image_job_start(job_id=str(job.pk), worker="w", dispatch=str(job.dispatch_token)) is not None
+    assert used(user) == 1
+
+
+def test_a_job_lost_more_often_than_the_bound_ends_failed_and_refunded(
+    user: User, settings: Any, sent: list[dict[str, Any]]
+) -> None:
+    settings.IMAGE_JOB_MAX_REQUEUES = 1
+    job = create(user, n=1)
+    assert services.image_jobs_reap(now=later_than_stale(settings)) == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED
+    ImageJob.objects.filter(pk=job.pk).update(enqueued_at=timezone.now() - dt.timedelta(days=1))
+    assert services.image_jobs_reap() == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and job.error_code == "lost" and "given back" in job.error
+    assert job.quota_refunded == 1 and used(user) == 0
+    assert services.image_jobs_reap(now=later_than_stale(settings, 3)) == 0
+
+
+def test_the_reaper_leaves_queued_jobs_alone_until_their_last_enqueue_is_stale(
+    user: User, settings: Any, sent: list[dict[str, Any]]
+) -> None:
+    job = create(user)
+    # Created long ago but enqueued again a moment ago (as a job deferred at its running limit is).
+    ImageJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - dt.timedelta(days=1))
+    assert services.image_jobs_reap() == 0
+    assert services.image_jobs_reap(now=timezone.now() + dt.timedelta(seconds=60)) == 0
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED and job.requeues == 0
