@@ -49,7 +49,7 @@ VAE_CONFIG: dict[str, Any] = {
     "out_channels": 3,
     "down_block_types": ("DownEncoderBlock2D",) * 3,
     "up_block_types": ("UpDecoderBlock2D",) * 3,
-    "block_out_channels": (32, 64, 64),
+    "block_out_channels": (16, 32, 64),
     "layers_per_block": 1,
     # 4 channels as in Stable Diffusion: diffusers' inpainting pipeline accepts no other latent width.
     "latent_channels": 4,
