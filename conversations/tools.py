@@ -30,9 +30,13 @@ Prompt = Annotated[str, Field(min_length=1, max_length=1000, description="What t
 @dataclass(frozen=True)
 class ToolContext:
     user: User
-    conversation: Conversation
+    # The chat's conversation; None for the API's stateless completions.
+    conversation: Conversation | None
     # The composer's image options; when the user set one, it wins over the model's argument.
     options: dict[str, Any] = field(default_factory=dict)
+    # Without a conversation: ids of the user's images the request refers to, oldest first (what edit_image
+    # edits by default).
+    images: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,9 @@ def generate_image(
     negative_prompt: Annotated[str, Field(max_length=1000)] = "",
     seed: Annotated[int, Field(ge=0, le=2**32 - 1)] | None = None,
 ) -> ToolResult:
-    """Create new images from a description. Use it whenever the user wants a new picture."""
+    """Create new images from a text description.
+
+    Only the first paragraph of a tool's docstring is shown to the model (see `Tool`)."""
     args = _with_options(ctx, size=size, n=n, negative_prompt=negative_prompt, seed=seed)
     return _run_job(
         ctx,
@@ -109,15 +115,22 @@ def edit_image(
     negative_prompt: Annotated[str, Field(max_length=1000)] = "",
     seed: Annotated[int, Field(ge=0, le=2**32 - 1)] | None = None,
 ) -> ToolResult:
-    """Change an earlier image of this conversation ("make it blue", "add a hat"). `prompt` describes
-    the result; `image_id` defaults to the most recent image of the conversation."""
+    """Change an earlier image (by default the latest one).
+
+    For follow-ups such as "make it blue" or "add a hat": `prompt` describes the result; `image_id` defaults to
+    the most recent image of this conversation, and only an image of this conversation can be edited."""
     from imaging.errors import ImagingError
     from imaging.models import Image, ModerationState
     from imaging.selectors import image_get_for_user, image_list_for_conversation
 
     source: Image | None = None
     try:
-        if image_id:
+        if ctx.conversation is None:
+            # The API: the given image, else the latest one the request refers to; the owner's only.
+            wanted = image_id or (ctx.images[-1] if ctx.images else None)
+            candidate = image_get_for_user(user=ctx.user, image_id=wanted) if wanted else None
+            source = candidate if candidate is not None and candidate.owner_id == ctx.user.pk else None
+        elif image_id:
             candidate = image_get_for_user(user=ctx.user, image_id=image_id)
             # Only images of this very conversation may be edited from it.
             source = candidate if candidate.conversation_id == ctx.conversation.pk else None
@@ -153,7 +166,9 @@ class Tool:
     def __init__(self, fn: Callable[..., ToolResult]) -> None:
         self.fn = fn
         self.name = fn.__name__
-        self.description = inspect.getdoc(fn) or ""
+        # The model sees the docstring's first paragraph. For the default chat model it must match
+        # `conversations.llm.tools_spec`, the specs its adapter was trained on (a test checks it).
+        self.description = (inspect.getdoc(fn) or "").split("\n\n")[0].strip()
         hints = typing.get_type_hints(fn, include_extras=True)
         fields: dict[str, Any] = {}
         for param in list(inspect.signature(fn).parameters.values())[1:]:  # the first is the context
@@ -180,8 +195,9 @@ class Tool:
             arguments = self.arguments_model.model_validate(parsed)
         except (ValueError, pydantic.ValidationError) as exc:
             detail = exc.errors(include_url=False) if isinstance(exc, pydantic.ValidationError) else str(exc)
-            return ToolResult({"error": "invalid_arguments", "detail": json.loads(json.dumps(detail, default=str))},
-                              ok=False)
+            return ToolResult(
+                {"error": "invalid_arguments", "detail": json.loads(json.dumps(detail, default=str))}, ok=False
+            )
         return self.fn(ctx, **arguments.model_dump())
 
 
@@ -195,6 +211,7 @@ def tool_specs() -> list[ToolSpec]:
 def tool_call(ctx: ToolContext, name: str, raw_arguments: str) -> ToolResult:
     tool = REGISTRY.get(name)
     if tool is None:
-        return ToolResult({"error": "unknown_tool", "detail": f"no tool named {name!r}",
-                           "tools": sorted(REGISTRY)}, ok=False)
+        return ToolResult(
+            {"error": "unknown_tool", "detail": f"no tool named {name!r}", "tools": sorted(REGISTRY)}, ok=False
+        )
     return tool.call(ctx, raw_arguments)

@@ -301,10 +301,43 @@ class TransformersBackend:
         open_ids = self.tokenizer.encode(TOOL_OPEN, add_special_tokens=False)
         self._decision_token = open_ids[0] if open_ids and (not self.native_tools or len(open_ids) == 1) else None
         self.decision_threshold = decision_threshold
+        self._open_ids = open_ids
+        self._opening_guard: tuple[set[int], set[int]] | None = None  # built on first use (decodes the vocabulary)
         # Key/value cache of the system prompt, the same for every conversation with the same tools: reusing it
         # saves most of the prefill, hence most of the time to first token on CPU.
         self._prefix: tuple[tuple[int, ...], Any] | None = None
         self._prefix_lock = threading.Lock()
+
+    def _decision(
+        self, decision_token: int, prompt_length: int, tools: list[ToolSpec], threshold: float
+    ) -> _ToolDecision:
+        """The logits processor that makes the reply either one tool call or text (see `_ToolDecision`)."""
+        if self._opening_guard is None:
+            multi = len(self._open_ids) > 1
+            self._opening_guard = _opening_guard(self.tokenizer, TOOL_OPEN) if multi else (set(), set())
+        openings: list[list[int]] = []
+        for tool in tools:
+            if self.native_tools:
+                openings.append([decision_token])  # the template's own call format follows
+                break
+            # What the adapter was trained to write, up to the arguments: `<tool_call>{"name": "X", "arguments":`
+            full = self.tokenizer.encode(format_tool_call(tool.name, '{"prompt": "x"}'), add_special_tokens=False)
+            head = self.tokenizer.encode(
+                f'{TOOL_OPEN}{{"name": {json.dumps(tool.name, ensure_ascii=False)}, "arguments":',
+                add_special_tokens=False,
+            )
+            size = 0
+            while size < min(len(full), len(head)) and full[size] == head[size]:
+                size += 1
+            openings.append(full[: max(1, size)])
+        return _ToolDecision(
+            prompt_length=prompt_length,
+            decision_token=decision_token,
+            openings=openings,
+            threshold=threshold if tools else 2.0,  # above any probability: text
+            single_token_open=len(self._open_ids) == 1,
+            opening_guard=self._opening_guard,
+        )
 
     def prompt_ids(self, messages: list[dict[str, Any]], tools: list[ToolSpec]) -> list[int]:
         """Token ids of the prompt for this history, ending with the assistant header."""
@@ -359,10 +392,10 @@ class TransformersBackend:
         stop = threading.Event()
         result: dict[str, Any] = {}
         processors = LogitsProcessorList()
-        if tools and self._decision_token is not None:
-            # tool_choice "required": the call token is forced whatever its probability.
+        if self._decision_token is not None:
+            # tool_choice "required": the call is forced whatever its probability. Without tools: always text.
             threshold = 0.0 if options.tool_choice == "required" else self.decision_threshold
-            processors.append(_FirstTokenDecision(len(prompt), self._decision_token, threshold))
+            processors.append(self._decision(self._decision_token, len(prompt), tools, threshold))
         sample = options.temperature > 0
         kwargs: dict[str, Any] = {
             "input_ids": input_ids,
@@ -420,27 +453,89 @@ class _StopFlag:
         return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)
 
 
-class _FirstTokenDecision:
-    """LogitsProcessor: at the first generated position, either force the tool-call opening token (when its
-    probability reaches the threshold) or forbid it. Later positions are untouched."""
+def _opening_guard(tokenizer: Any, marker: str) -> tuple[set[int], set[int]]:
+    """For a marker written in several tokens: (ids of the tokens whose text ends with its first character,
+    ids of the tokens that would go on writing it after one of those). For `<tool_call>`: ("<", " <", "><" ...)
+    and ("t", "tool", "tool_call" ...)."""
+    rest = marker[1:]
+    ends, goes_on = set(), set()
+    pieces = tokenizer.batch_decode([[token_id] for token_id in range(len(tokenizer))])
+    for token_id, piece in enumerate(pieces):
+        if piece.endswith(marker[0]):
+            ends.add(token_id)
+        if piece and (rest.startswith(piece) or piece.startswith(rest)):
+            goes_on.add(token_id)
+    return ends, goes_on
 
-    def __init__(self, prompt_length: int, token_id: int, threshold: float) -> None:
+
+class _ToolDecision:
+    """LogitsProcessor: the reply is either one tool call or text, decided once, at its first token.
+
+    First position: a call when p(first token of `<tool_call>`) reaches `threshold`, else text.
+    - A call: the opening up to the tool's name is forced; where the names of the tools offered part, the one
+      the model scores highest is taken; the rest of the name and `"arguments":` are forced, and the arguments
+      are decoded greedily, so that a prompt is copied, not sampled. Only tools that were offered can come out.
+    - Text: the call opening is forbidden for the whole reply, so an answer never turns into a call halfway
+      ("Here is how to draw a horse: <tool_call>..."), and a turn without tools is always text.
+    """
+
+    def __init__(
+        self,
+        *,
+        prompt_length: int,
+        decision_token: int,
+        openings: list[list[int]],
+        threshold: float,
+        single_token_open: bool,
+        opening_guard: tuple[set[int], set[int]],
+    ) -> None:
         self.prompt_length = prompt_length
-        self.token_id = token_id
+        self.decision_token = decision_token
+        self.openings = openings
         self.threshold = threshold
+        # A multi-token opening is forbidden by forbidding its continuation after any token that ends with its
+        # first character (text may still hold "<" itself, in code or maths).
+        self.single_token_open = single_token_open
+        self.opening_ends, continuation = opening_guard
+        self.continuation = sorted(continuation)
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
         import torch
 
-        if input_ids.shape[1] != self.prompt_length:
-            return scores
-        p_tool = torch.softmax(scores.float(), dim=-1)[:, self.token_id]
         scores = scores.clone()
         for row in range(scores.shape[0]):
-            if p_tool[row] >= self.threshold:
-                keep = scores[row, self.token_id].clone()
-                scores[row] = float("-inf")
-                scores[row, self.token_id] = keep
+            generated = input_ids[row, self.prompt_length :].tolist()
+            if not generated:
+                p_tool = torch.softmax(scores[row].float(), dim=-1)[self.decision_token]
+                if self.openings and p_tool >= self.threshold:
+                    self._only(scores, row, self.decision_token)
+                else:
+                    self._forbid_opening(scores, row, None)
+            elif generated[0] == self.decision_token and self.openings:
+                self._in_call(scores, row, generated)
             else:
-                scores[row, self.token_id] = float("-inf")
+                self._forbid_opening(scores, row, generated[-1])
         return scores
+
+    def _in_call(self, scores: torch.Tensor, row: int, generated: list[int]) -> None:
+        size = len(generated)
+        ahead = {o[size] for o in self.openings if len(o) > size and o[:size] == generated}
+        if ahead:
+            allowed = sorted(ahead)
+            best = allowed[int(scores[row, allowed].argmax())]
+        else:
+            best = int(scores[row].argmax())
+        self._only(scores, row, best)
+
+    def _forbid_opening(self, scores: torch.Tensor, row: int, last: int | None) -> None:
+        if self.single_token_open or last is None:
+            scores[row, self.decision_token] = float("-inf")
+            return
+        if last in self.opening_ends:
+            scores[row, self.continuation] = float("-inf")
+
+    @staticmethod
+    def _only(scores: torch.Tensor, row: int, token_id: int) -> None:
+        keep = scores[row, token_id].clone()
+        scores[row] = float("-inf")
+        scores[row, token_id] = keep

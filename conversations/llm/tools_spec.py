@@ -1,5 +1,7 @@
-"""The image tools the chat offers the model. The tool loop and `eval_tool_decisions` use these very specs,
-so what the model is evaluated on is what it sees in the chat."""
+"""The image tools as the default chat model sees them, free of Django, for its training script
+(`train_tools.py`). The chat offers the registry's specs (`conversations.tools.tool_specs()`, derived from the
+tools' signatures), and so does `eval_tool_decisions`; a test checks that both render the same system prompt, so
+the adapter is trained on what users' conversations show it."""
 
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ EDIT_IMAGE = ToolSpec(
         "properties": {
             "prompt": {"type": "string", "minLength": 1, "description": "The whole edited image, described."},
             "image_id": {"type": "string", "description": "An image id from an earlier tool result."},
+            "negative_prompt": {"type": "string", "description": "What the image must not show."},
+            "seed": {"type": "integer", "minimum": 0},
         },
         "required": ["prompt"],
         "additionalProperties": False,

@@ -162,3 +162,97 @@ def test_default_model_calls_generate_image_for_a_request_and_answers_a_question
     assert text_of(question).strip()
     assert not [e for e in question if isinstance(e, ToolCall)]
     assert isinstance(question[-1], Usage) and question[-1].completion_tokens > 0
+
+
+def test_default_model_edits_the_latest_image_for_a_follow_up(backend: Any) -> None:
+    events = list(backend.stream(HISTORY, IMAGE_TOOLS, GenerationOptions(max_tokens=40, temperature=0.7)))
+
+    calls = [e for e in events if isinstance(e, ToolCall)]
+    assert [c.name for c in calls] == ["edit_image"]
+    assert "car" in json.loads(calls[0].arguments)["prompt"]
+
+
+# --- the decision processor, with the real tokenizer and made-up scores ----------------------------------------
+
+
+def scores_for(backend: Any, preferred: dict[str, float]) -> Any:
+    """Scores over the vocabulary: 0 everywhere, and the given value for the first token of each text."""
+    import torch
+
+    scores = torch.zeros((1, len(backend.tokenizer)))
+    for text, value in preferred.items():
+        scores[0, token(backend, text)] = value
+    return scores
+
+
+def token(backend: Any, text: str) -> int:
+    return int(backend.tokenizer.encode(text, add_special_tokens=False)[0])
+
+
+def step(processor: Any, backend: Any, prompt: list[int], generated: str | list[int], scores: Any) -> Any:
+    import torch
+
+    ids = generated if isinstance(generated, list) else backend.tokenizer.encode(generated, add_special_tokens=False)
+    return processor(torch.tensor([prompt + ids]), scores)
+
+
+PROMPT = [1, 2, 3]
+
+
+def allowed(scores: Any) -> list[int]:
+    import torch
+
+    return [int(i) for i in torch.nonzero(scores[0] > float("-inf")).flatten()]
+
+
+def test_a_likely_call_forces_the_opening_and_an_unlikely_one_forbids_it(backend: Any) -> None:
+    processor = backend._decision(token(backend, "<"), len(PROMPT), IMAGE_TOOLS, 0.5)
+
+    likely = step(processor, backend, PROMPT, [], scores_for(backend, {"<": 30.0}))
+    unlikely = step(processor, backend, PROMPT, [], scores_for(backend, {"<": 5.0}))
+
+    assert allowed(likely) == [token(backend, "<")]
+    assert unlikely[0, token(backend, "<")] == float("-inf")
+    assert len(allowed(unlikely)) == len(backend.tokenizer) - 1
+
+
+def test_a_text_reply_cannot_open_a_call_halfway(backend: Any) -> None:
+    processor = backend._decision(token(backend, "<"), len(PROMPT), IMAGE_TOOLS, 0.5)
+    tool = token(backend, "tool")
+
+    after_bracket = step(processor, backend, PROMPT, "Here is a horse: <", scores_for(backend, {"tool": 50.0}))
+    elsewhere = step(processor, backend, PROMPT, "Here is a", scores_for(backend, {"tool": 50.0}))
+
+    assert after_bracket[0, tool] == float("-inf")
+    assert after_bracket[0, token(backend, "b")] == 0  # "<b>" and "a < b" stay possible
+    assert elsewhere[0, tool] == 50.0
+
+
+def test_the_model_picks_among_the_offered_tools_by_score(backend: Any) -> None:
+    both = backend._decision(token(backend, "<"), len(PROMPT), IMAGE_TOOLS, 0.5)
+    only_generate = backend._decision(token(backend, "<"), len(PROMPT), IMAGE_TOOLS[:1], 0.5)
+    opening = '<tool_call>{"name": "'
+    prefers_edit = {"edit": 3.0, "generate": 1.0, "Sure": 9.0}
+
+    chosen = step(both, backend, PROMPT, opening, scores_for(backend, prefers_edit))
+    restricted = step(only_generate, backend, PROMPT, opening, scores_for(backend, prefers_edit))
+
+    assert allowed(chosen) == [token(backend, "edit")]
+    assert allowed(restricted) == [token(backend, "generate")]
+
+
+def test_a_call_s_arguments_are_decoded_greedily(backend: Any) -> None:
+    processor = backend._decision(token(backend, "<"), len(PROMPT), IMAGE_TOOLS, 0.5)
+    written = '<tool_call>{"name": "generate_image", "arguments": {"prompt": "a'
+
+    scores = step(processor, backend, PROMPT, written, scores_for(backend, {" red": 4.0, " blue": 3.9}))
+
+    assert allowed(scores) == [token(backend, " red")]
+
+
+def test_without_tools_the_reply_is_text_whatever_the_model_prefers(backend: Any) -> None:
+    processor = backend._decision(token(backend, "<"), len(PROMPT), [], 0.5)
+
+    scores = step(processor, backend, PROMPT, [], scores_for(backend, {"<": 90.0}))
+
+    assert scores[0, token(backend, "<")] == float("-inf")
