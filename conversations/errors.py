@@ -23,3 +23,9 @@ class ReplyInProgress(ConversationError):
 
 class RateLimited(ConversationError):
     code = "rate_limited"
+
+
+class CompletionRefused(ConversationError):
+    """An API chat completion whose latest user message moderation refused (nothing was queued)."""
+
+    code = "content_policy_violation"

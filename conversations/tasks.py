@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from celery import shared_task
 from django.conf import settings
@@ -45,3 +46,14 @@ def assistant_reply(reply_id: str) -> None:
     from conversations.services import reply_run
 
     reply_run(reply_id=reply_id, backend=get_backend())
+
+
+# At most once: a completion redelivered after a crash would repeat tool calls nobody waits for any more.
+@shared_task(acks_late=False)
+def chat_completion(completion_id: str, user_id: int, request: dict[str, Any]) -> None:
+    """One API chat completion (plain JSON in, events out on the completion's channel-layer group)."""
+    from conversations.completions.relay import ChannelSink
+    from conversations.completions.service import completion_execute
+
+    sink = ChannelSink(completion_id)
+    completion_execute(user_id=user_id, request=request, sink=sink, backend=get_backend, should_stop=sink.should_stop)
