@@ -121,6 +121,11 @@ class ArtistMatcher:
     def __len__(self) -> int:
         return len(self._names)
 
+    def entries_named(self, name: str) -> list[ArtistEntry]:
+        """The registry entries a name stands for, in any of their forms ("Greg Rutkowski" finds
+        "Grzegorz (Greg) Rutkowski"; "Zdzislaw Beksinski" finds "Zdzisław Beksiński")."""
+        return list(self._names.get(tuple(tokens(_POSSESSIVE.sub("", name))), []))
+
     @staticmethod
     def _decide(entries: list[ArtistEntry]) -> bool:
         """A name shared by several entries blocks when any is opted out, or when every one blocks."""

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from chatsite.accounts import services as accounts
 from chatsite.accounts.models import Plan, User
 from moderation.errors import InvalidAction, NotFound
-from moderation.filters.text import normalize
 from moderation.models import (
     Artist,
     ArtistPolicy,
@@ -25,6 +24,7 @@ from moderation.models import (
     Review,
     Stage,
 )
+from moderation.services.rules import artist_matcher
 
 
 def audit_record(*, actor: User, action: AuditAction, target_user: User | None = None, target: str = "",
@@ -94,7 +94,8 @@ def opt_out_request_create(*, artist_name: str, email: str, website: str = "", m
 
 @transaction.atomic
 def opt_out_decide(*, request_id: int, approve: bool, by: User) -> OptOutRequest:
-    """Approve: every registry entry with that name is refused from now on (one is created if none).
+    """Approve: every registry entry with that name, in any of its forms (a bracketed nickname, accents left
+    out), is refused from now on (one is created if none).
     Reject: nothing changes in the registry."""
     _require_staff(by)
     request = OptOutRequest.objects.select_for_update().filter(pk=request_id).first()
@@ -103,9 +104,8 @@ def opt_out_decide(*, request_id: int, approve: bool, by: User) -> OptOutRequest
     if request.status != OptOutStatus.PENDING:
         raise InvalidAction(_("This request was already decided."))
     if approve:
-        key = normalize(request.artist_name)
-        matches = [a for a in Artist.objects.filter(name__iexact=request.artist_name.strip())
-                   if normalize(a.name) == key]
+        ids = [e.id for e in artist_matcher()[0].entries_named(request.artist_name)]
+        matches = list(Artist.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
         if not matches:
             matches = [Artist.objects.create(name=request.artist_name.strip(), status=ArtistStatus.UNKNOWN,
                                              policy=ArtistPolicy.BLOCK, source="opt-out")]

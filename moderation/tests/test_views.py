@@ -10,7 +10,17 @@ from django.test import Client
 from django.urls import reverse
 
 from chatsite.accounts.models import Plan, User
-from moderation.models import Action, AuditAction, AuditEntry, Decision, OptOutRequest, OptOutStatus, Stage
+from moderation.models import (
+    Action,
+    Artist,
+    ArtistPolicy,
+    AuditAction,
+    AuditEntry,
+    Decision,
+    OptOutRequest,
+    OptOutStatus,
+    Stage,
+)
 from moderation.services import prompt_moderate
 from moderation.tests.factories import withheld_image
 
@@ -156,6 +166,19 @@ def test_an_approved_opt_out_refuses_the_artists_style(client: Client, staff_use
     client.post(reverse("moderation:opt_out_decide", args=[OptOutRequest.objects.get().pk, "approve"]))
     assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).categories == ("living_artist",)
     assert AuditEntry.objects.filter(action=AuditAction.APPROVE_OPT_OUT).exists()
+
+
+def test_an_approved_opt_out_blocks_the_registry_entry_under_any_form_of_its_name(
+        client: Client, staff_user: User, user: User) -> None:
+    # The registry holds "Zdzisław Beksiński" (deceased, allowed); the request is typed without the accents.
+    before = Artist.objects.count()
+    client.post(reverse("moderation:opt_out_form"), {"artist_name": "Zdzislaw Beksinski", "email": "z@example.com"})
+    client.force_login(staff_user)
+    client.post(reverse("moderation:opt_out_decide", args=[OptOutRequest.objects.get().pk, "approve"]))
+    assert Artist.objects.count() == before
+    assert Artist.objects.get(name="Zdzisław Beksiński").policy == ArtistPolicy.BLOCK
+    verdict = prompt_moderate(user=user, text="a ruined cathedral, Zdzisław Beksiński style", stage=Stage.TOOL_PROMPT)
+    assert verdict.categories == ("living_artist",)
 
 
 def test_a_rejected_opt_out_changes_nothing(client: Client, staff_user: User, user: User) -> None:
