@@ -12,7 +12,7 @@ from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
-from chatsite.api import catalog, chat
+from chatsite.api import catalog, chat, images, moderations
 from chatsite.api.auth import ApiKeyAuth
 from chatsite.api.errors import ApiError, install_error_handlers
 
@@ -29,6 +29,8 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/chat", chat.router)
 api.add_router("/models", catalog.router)
+api.add_router("/images", images.router)
+api.add_router("/moderations", moderations.router)
 
 
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:

@@ -1,0 +1,240 @@
+"""The images, moderations and models endpoints through the official `openai` client, against a live Daphne server
+and a real gpu worker running the tiny-random model; and every error shape the client sees."""
+
+from __future__ import annotations
+
+import base64
+import io
+import urllib.error
+import urllib.request
+from typing import Any
+
+import openai
+import pytest
+from PIL import Image as PILImage
+
+from chatsite.accounts.models import DailyUsage, UsageEntry, User
+from chatsite.accounts.services import api_key_create, api_key_revoke
+from chatsite.accounts.tests.factories import UserFactory
+from chatsite.api.tests.conftest import half_transparent_mask, openai_client, png_bytes
+from imaging.models import Image, ImageJob, JobMode, JobStatus
+from imaging.provenance.c2pa_manifest import read_manifest
+from moderation.models import Decision
+
+pytestmark = [pytest.mark.slow]
+
+
+def fetch(url: str) -> tuple[int, bytes, dict[str, str]]:
+    """GET without any credentials (no key, no cookie)."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback test URL
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read(), dict(exc.headers)
+
+
+def decoded(data: bytes) -> PILImage.Image:
+    picture = PILImage.open(io.BytesIO(data), formats=["PNG"])
+    picture.load()
+    return picture
+
+
+def body_of(error: openai.APIStatusError) -> dict[str, Any]:
+    assert isinstance(error.body, dict)
+    return error.body
+
+
+def used_today(user: User) -> int:
+    return sum(DailyUsage.objects.filter(user=user).values_list("used", flat=True))
+
+
+# --- images ----------------------------------------------------------------------------------------------
+
+def test_generate_answers_a_signed_url_to_a_signed_png(oai: Any, api_account: tuple[User, str]) -> None:
+    user, _key = api_account
+    result = oai.images.generate(prompt="a red lighthouse on a cliff", size="256x256", response_format="url")
+    assert len(result.data) == 1 and result.created > 0
+    url = result.data[0].url
+    assert url.startswith("http://127.0.0.1:") and "/v1/images/files/" in url
+    status, data, headers = fetch(url)
+    assert status == 200 and headers["Content-Type"] == "image/png"
+    picture = decoded(data)
+    assert picture.size == (256, 256)
+    assert read_manifest(data, "image/png").state in ("valid", "trusted")  # C2PA, as the UI's images
+    image = Image.objects.get(owner=user)
+    assert image.job is not None and image.job.conversation is None
+    assert used_today(user) == 1
+    assert UsageEntry.objects.get(user=user).images == 1
+
+
+def test_generate_answers_b64_json_pngs(oai: Any) -> None:
+    result = oai.images.generate(prompt="two green apples", size="256x256", n=2, response_format="b64_json")
+    assert len(result.data) == 2
+    for item in result.data:
+        assert item.url is None
+        assert decoded(base64.b64decode(item.b64_json)).size == (256, 256)
+
+
+def test_generate_takes_atelier_extras(oai: Any, api_account: tuple[User, str]) -> None:
+    oai.images.generate(prompt="a blue boat", size="256x256", response_format="b64_json",
+                        extra_body={"seed": 1234, "steps": 3, "negative_prompt": "fog"})
+    job = ImageJob.objects.get(user=api_account[0])
+    assert (job.seed, job.steps, job.negative_prompt, job.status) == (1234, 3, "fog", JobStatus.SUCCEEDED)
+
+
+def test_edit_with_a_mask_repaints_its_transparent_pixels(oai: Any, api_account: tuple[User, str]) -> None:
+    result = oai.images.edit(image=("photo.png", png_bytes(64), "image/png"),
+                             mask=("mask.png", half_transparent_mask(64), "image/png"),
+                             prompt="a yellow sun", size="256x256", response_format="b64_json")
+    assert decoded(base64.b64decode(result.data[0].b64_json)).size == (256, 256)
+    job = ImageJob.objects.get(user=api_account[0])
+    assert job.mode == JobMode.INPAINT and job.source_image is not None
+    with job.mask.open("rb") as handle:
+        mask = PILImage.open(io.BytesIO(handle.read())).convert("L")
+    assert mask.getpixel((60, 10)) == 255  # transparent in OpenAI's mask: repaint
+    assert mask.getpixel((3, 10)) == 0  # opaque: keep
+
+
+def test_edit_accepts_a_list_of_images_and_edits_the_whole_image_without_mask(
+    oai: Any, api_account: tuple[User, str]
+) -> None:
+    result = oai.images.edit(image=[("photo.png", png_bytes(64), "image/png")], prompt="make it blue",
+                             size="256x256")
+    assert fetch(result.data[0].url)[0] == 200
+    assert ImageJob.objects.get(user=api_account[0]).mode == JobMode.EDIT
+
+
+def test_create_variation_makes_new_images_from_an_upload(oai: Any, api_account: tuple[User, str]) -> None:
+    result = oai.images.create_variation(image=("photo.png", png_bytes(64), "image/png"), n=1, size="256x256",
+                                         response_format="b64_json")
+    assert decoded(base64.b64decode(result.data[0].b64_json)).size == (256, 256)
+    job = ImageJob.objects.get(user=api_account[0])
+    assert job.mode == JobMode.VARIATION and job.source_image is not None
+
+
+def test_streaming_sends_partial_images_then_the_completed_image(oai: Any) -> None:
+    events = list(oai.images.generate(prompt="a castle at dusk", size="256x256", stream=True, partial_images=2,
+                                      extra_body={"steps": 40}))
+    kinds = [event.type for event in events]
+    assert kinds[-1] == "image_generation.completed"
+    partials = [event for event in events if event.type == "image_generation.partial_image"]
+    assert 1 <= len(partials) <= 2
+    assert [p.partial_image_index for p in partials] == list(range(len(partials)))
+    assert decoded(base64.b64decode(partials[0].b64_json)).size == (256, 256)
+    assert decoded(base64.b64decode(events[-1].b64_json)).size == (256, 256)
+
+
+# --- moderations and models ---------------------------------------------------------------------------------
+
+def test_moderations_flag_a_harmful_text_in_openai_shape(oai: Any, api_account: tuple[User, str]) -> None:
+    result = oai.moderations.create(input=["a watercolour of a quiet harbour",
+                                           "a graphic image of a man being tortured, blood and gore everywhere"])
+    benign, harmful = result.results
+    assert result.id.startswith("modr-") and result.model == "atelier-moderation"
+    assert benign.flagged is False and not any(benign.categories.model_dump(by_alias=True).values())
+    assert harmful.flagged is True
+    assert harmful.categories.violence is True
+    assert harmful.category_applied_input_types.violence == ["text"]
+    assert 0.0 <= benign.category_scores.violence <= 1.0
+    assert Decision.objects.filter(user=api_account[0]).count() == 2
+
+
+def test_models_lists_the_image_and_chat_models(oai: Any) -> None:
+    ids = {model.id for model in oai.models.list()}
+    assert ids == {"atelier-image", "atelier-chat"}
+    assert oai.models.retrieve("atelier-image").owned_by == "atelier"
+
+
+# --- errors ---------------------------------------------------------------------------------------------------
+
+def test_a_bad_key_raises_authentication_error(api_server: str, api_account: tuple[User, str]) -> None:
+    user, key = api_account
+    api_key_revoke(user=user, key_id=user.api_keys.get().pk)
+    for raw in (key, "atl_wrong"):
+        with pytest.raises(openai.AuthenticationError) as caught:
+            openai_client(api_server, raw).models.list()
+        assert caught.value.code == "invalid_api_key"
+
+
+def test_a_refused_prompt_is_a_content_policy_violation_and_charges_nothing(
+    oai: Any, api_account: tuple[User, str]
+) -> None:
+    with pytest.raises(openai.BadRequestError) as caught:
+        oai.images.generate(prompt="a graphic image of a man being tortured, blood and gore everywhere",
+                            size="256x256")
+    assert caught.value.status_code == 400
+    assert caught.value.code == "content_policy_violation"
+    assert caught.value.type == "invalid_request_error"
+    assert not ImageJob.objects.filter(user=api_account[0]).exists()
+    assert used_today(api_account[0]) == 0
+
+
+def test_an_exhausted_quota_is_a_rate_limit_error_with_headers(api_server: str, transactional_db: None) -> None:
+    user = UserFactory.create(plan="free")  # 3 images a day
+    client = openai_client(api_server, api_key_create(user=user, name="k").raw)
+    client.images.generate(prompt="a small cat", size="256x256", n=2, response_format="b64_json")
+    with pytest.raises(openai.RateLimitError) as caught:
+        client.images.generate(prompt="a small dog", size="256x256", n=2)
+    headers = caught.value.response.headers
+    assert caught.value.code == "rate_limit_exceeded"
+    assert headers["x-ratelimit-limit-requests"] == "3"
+    assert headers["x-ratelimit-remaining-requests"] == "1"
+    assert headers["x-ratelimit-reset-requests"][-1] == "s"
+    assert int(headers["retry-after"]) > 0
+    assert used_today(user) == 2
+
+
+def test_an_oversized_upload_is_a_413(oai: Any, api_account: tuple[User, str], settings: Any) -> None:
+    big = png_bytes(64) + b"\x00" * (settings.IMAGE_UPLOAD_MAX_BYTES + 1)
+    with pytest.raises(openai.APIStatusError) as caught:
+        oai.images.edit(image=("big.png", big, "image/png"), prompt="anything")
+    assert caught.value.status_code == 413
+    assert body_of(caught.value)["param"] == "image"
+    assert not Image.objects.filter(owner=api_account[0]).exists()
+
+
+@pytest.mark.parametrize(("params", "param"), [
+    ({"size": "300x300"}, "size"),
+    ({"size": "256x512"}, "size"),
+    ({"n": 0}, "n"),
+    ({"response_format": "gif"}, "response_format"),
+    ({"prompt": ""}, None),
+    ({"extra_body": {"steps": 0}}, "steps"),
+])
+def test_invalid_parameters_are_400_not_422(oai: Any, api_account: tuple[User, str], params: dict[str, Any],
+                                            param: str | None) -> None:
+    arguments = {"prompt": "a tree", "size": "256x256", **params}
+    with pytest.raises(openai.BadRequestError) as caught:
+        oai.images.generate(**arguments)
+    assert caught.value.status_code == 400
+    assert body_of(caught.value)["param"] == param
+    assert not ImageJob.objects.filter(user=api_account[0]).exists()
+
+
+def test_an_unknown_model_is_not_found(oai: Any) -> None:
+    with pytest.raises(openai.NotFoundError) as caught:
+        oai.images.generate(prompt="a tree", model="stable-diffusion-99", size="256x256")
+    assert caught.value.code == "model_not_found"
+
+
+def test_an_edit_mask_without_transparency_is_refused_and_stores_nothing(
+    oai: Any, api_account: tuple[User, str]
+) -> None:
+    with pytest.raises(openai.BadRequestError) as caught:
+        oai.images.edit(image=("photo.png", png_bytes(64), "image/png"),
+                        mask=("mask.png", png_bytes(64), "image/png"), prompt="a sun")
+    assert body_of(caught.value)["param"] == "mask"
+    assert not Image.objects.filter(owner=api_account[0]).exists()
+
+
+def test_image_urls_of_forged_or_expired_signatures_are_refused(oai: Any, api_account: tuple[User, str],
+                                                                  api_server: str) -> None:
+    url = oai.images.generate(prompt="a pear", size="256x256").data[0].url
+    other = Image.objects.exclude(pk=Image.objects.get(owner=api_account[0]).pk).first()
+    forged_id = (other.pk.hex if other else "0" * 32)
+    token = url.rsplit("/", 1)[1]
+    _hex, timestamp, signature = token.split(":")
+    assert fetch(url.replace(token, f"{forged_id}:{timestamp}:{signature}"))[0] == 404
+    assert fetch(url[:-2] + ("xy" if not url.endswith("xy") else "zz"))[0] == 404
+    assert fetch(f"{api_server}/v1/images/files/nothing")[0] == 404
+
