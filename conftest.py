@@ -109,6 +109,15 @@ def live_daphne(transactional_db: None, tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
+def purge_task_queues() -> int:
+    """Drop every waiting task of the default, llm and gpu queues (each priority level); returns how many.
+    `app.control.purge()` alone only empties the queues this process consumes from: the default one."""
+    from chatsite.celery import app
+
+    with app.connection_for_write() as conn:
+        return sum(conn.default_channel.queue_purge(queue) or 0 for queue in ("default", "llm", "gpu"))
+
+
 @contextlib.contextmanager
 def running_celery_worker(
     log_path: Path, extra_env: dict[str, str] | None = None, *, purge: bool = True, concurrency: int = 1
@@ -119,7 +128,7 @@ def running_celery_worker(
 
     name = f"test-{free_port()}@localhost"
     if purge:
-        app.control.purge()  # tasks queued by earlier tests that no worker ran must not run now
+        purge_task_queues()  # tasks queued by earlier tests that no worker ran must not run now
     env = {**subprocess_env(), **(extra_env or {})}
     log = log_path.open("wb")
     proc = subprocess.Popen(
