@@ -20,7 +20,7 @@ from PIL import Image as PILImage
 from chatsite.accounts.models import DailyUsage, Plan, UsageEntry, User
 from chatsite.accounts.quotas import quota_status
 from chatsite.accounts.tests.factories import UserFactory
-from conftest import running_celery_worker
+from conftest import purge_task_queues, running_celery_worker
 from imaging.admission import QueueBusy, celery_priority
 from imaging.errors import QuotaExceeded
 from imaging.models import ImageJob, JobStatus
@@ -185,9 +185,7 @@ def test_quota_state_machine(settings: object) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_paid_jobs_run_before_free_ones_on_a_real_worker(tmp_path: Path) -> None:
     free, paid = UserFactory.create(), UserFactory.create(plan="paid")
-    from chatsite.celery import app
-
-    app.control.purge()
+    purge_task_queues()
     first_free = make(free, prompt="a free lighthouse")
     time.sleep(0.05)
     then_paid = make(paid, prompt="a paid lighthouse")

@@ -3,18 +3,22 @@ loaded once, cancellation interrupting the pipeline, a worker killed with -9, a 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import signal
 import subprocess
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import psutil
 import pytest
+from django.utils import timezone
 
 from chatsite.accounts.models import DailyUsage, User
+from conftest import purge_task_queues, running_celery_worker
 from conversations.tests.factories import ConversationFactory
 from imaging import services
 from imaging.models import Image, ImageJob, JobMode, JobStatus
@@ -139,3 +143,19 @@ def test_a_job_that_cannot_run_ends_failed_and_refunded(celery_worker_process: s
     job = finished(job)
     assert job.status == JobStatus.FAILED and job.error_code in {"invalid_request", "internal_error"}
     assert job.quota_refunded == 1 and used(user) == 0
+
+
+def test_a_job_whose_message_was_lost_is_enqueued_again_by_the_reaper_and_runs(user: User, settings: Any,
+                                                                               tmp_path: Path) -> None:
+    settings.IMAGE_STEPS = 2
+    job = create(user)
+    assert purge_task_queues() == 1  # the broker lost the message (Redis flushed, or a worker died before the ack)
+    with running_celery_worker(tmp_path / "worker.log", purge=False):
+        time.sleep(2)
+        job.refresh_from_db()
+        assert job.status == JobStatus.QUEUED  # nothing is coming for it
+        later = timezone.now() + dt.timedelta(seconds=settings.IMAGE_JOB_QUEUED_STALE_SECONDS + 1)
+        assert services.image_jobs_reap(now=later) == 1
+        job = finished(job)
+    assert job.status == JobStatus.SUCCEEDED, job.error
+    assert (job.requeues, job.attempts, used(user)) == (1, 1, 1)
