@@ -115,7 +115,8 @@ def purge_task_queues() -> int:
     from chatsite.celery import app
 
     with app.connection_for_write() as conn:
-        return sum(conn.default_channel.queue_purge(queue) or 0 for queue in ("default", "llm", "gpu"))
+        channel: Any = conn.default_channel  # the transport's channel: queue_purge covers the priority levels
+        return sum(int(channel.queue_purge(queue) or 0) for queue in ("default", "llm", "gpu"))
 
 
 @contextlib.contextmanager
