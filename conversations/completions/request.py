@@ -130,6 +130,29 @@ class ChatCompletionRequest(_Strict):
     store: bool | None = None
     parallel_tool_calls: bool | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _storable_text(cls, data: Any) -> Any:
+        """Every string must be text PostgreSQL can store (moderation records the messages): no NUL
+        characters, no lone surrogates."""
+        stack, seen = [data], 0
+        while stack and seen < 100_000:
+            item = stack.pop()
+            seen += 1
+            if isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, str):
+                if "\x00" in item:
+                    raise PydanticCustomError("nul_character", "Text must not contain NUL characters.")
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise PydanticCustomError("invalid_unicode", "Text must be valid Unicode.") from None
+        return data
+
     @model_validator(mode="after")
     def _coherent(self) -> ChatCompletionRequest:
         total = sum(len(_text(m.content)) + sum(len(c.function.arguments) for c in _calls(m)) for m in self.messages)

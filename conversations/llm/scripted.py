@@ -25,15 +25,25 @@ def tool_call(name: str, arguments: dict[str, Any] | str) -> ToolCall:
 class ScriptedBackend:
     name = "scripted"
 
-    def __init__(self, turns: list[list[str | ToolCall]]) -> None:
+    def __init__(self, turns: list[list[str | ToolCall]],
+                 by_question: dict[str, list[list[str | ToolCall]]] | None = None) -> None:
         self.turns = list(turns)
+        # Turns kept apart per latest user message (tests sharing one worker, in any order).
+        self.by_question = {question: list(q_turns) for question, q_turns in (by_question or {}).items()}
         self.calls: list[tuple[list[dict[str, Any]], list[ToolSpec]]] = []
+
+    def _next_turn(self, messages: list[dict[str, Any]]) -> list[str | ToolCall]:
+        question = next((str(m.get("content")) for m in reversed(messages) if m.get("role") == "user"), "")
+        queue = self.by_question.get(question)
+        if queue:
+            return queue.pop(0)
+        return self.turns.pop(0) if self.turns else ["(the script has no more turns)"]
 
     def stream(
         self, messages: list[dict[str, Any]], tools: list[ToolSpec], options: GenerationOptions
     ) -> Iterator[StreamEvent]:
         self.calls.append((messages, tools))
-        turn = self.turns.pop(0) if self.turns else ["(the script has no more turns)"]
+        turn = self._next_turn(messages)
         for item in turn:
             if options.should_stop():
                 return
@@ -42,11 +52,20 @@ class ScriptedBackend:
 
     @classmethod
     def from_json(cls, script: str) -> ScriptedBackend:
-        """`[[ "text", {"tool": "generate_image", "arguments": {...}} ], ...]` -> a backend."""
-        turns: list[list[str | ToolCall]] = []
-        for raw_turn in json.loads(script):
-            turn: list[str | ToolCall] = []
-            for item in raw_turn:
-                turn.append(item if isinstance(item, str) else tool_call(item["tool"], item["arguments"]))
-            turns.append(turn)
-        return cls(turns)
+        """`[[ "text", {"tool": "generate_image", "arguments": {...}} ], ...]` -> a backend replaying the turns in
+        order; `{"latest user message": [turns...], ...}` -> one queue of turns per latest user message (others
+        get the no-more-turns text)."""
+        raw = json.loads(script)
+        if isinstance(raw, dict):
+            return cls([], {question: _turns(q_turns) for question, q_turns in raw.items()})
+        return cls(_turns(raw))
+
+
+def _turns(raw_turns: list[list[Any]]) -> list[list[str | ToolCall]]:
+    turns: list[list[str | ToolCall]] = []
+    for raw_turn in raw_turns:
+        turn: list[str | ToolCall] = []
+        for item in raw_turn:
+            turn.append(item if isinstance(item, str) else tool_call(item["tool"], item["arguments"]))
+        turns.append(turn)
+    return turns
