@@ -3,7 +3,7 @@
     python -m moderation.training.train_classifier [--data ../shared/data] [--heldout var/moderation/heldout.csv]
 
 Data, within the licence rules of ../shared/data/README.md:
-- our own prompts (moderation/training/corpus.py), all classes;
+- our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py), all classes;
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -13,8 +13,9 @@ Every prompt of moderation_dev.csv is removed from the training data (T2I-RiskyP
 used: they are evaluation-only), and one template family in five plus a fifth of the outside prompts
 are held out. The held-out set is written as a CSV in the eval_moderation format.
 
-The block threshold is chosen on a validation split of the training data (not on the dev file or the
-held-out set): the lowest risk threshold whose benign false-positive rate there stays under 1%.
+The block threshold is chosen on out-of-fold scores of the training data (five folds of whole template
+families; not on the dev file or the held-out set): the lowest risk threshold whose false-positive rate
+stays at or under 1% on natural benign prompts and 3% on our own benign prompts (chat, hard negatives).
 """
 
 from __future__ import annotations
@@ -35,11 +36,13 @@ from moderation.filters.classifier import MODEL_DIR, PromptClassifier, analyze
 from moderation.filters.text import normalize
 from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
+from moderation.training.weapons_corpus import generate_weapons
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-VERSION = "ngram-lr-2"
+VERSION = "ngram-lr-3"
 C_DEFAULT = 8.0
+FOLDS = 5
 # The classifier alone refuses only texts with at least this many known content words (FILLER excluded).
 MIN_EVIDENCE = 1
 OUTSIDE = {"parti", "i2p", "artist_prompts"}
@@ -54,7 +57,8 @@ def load_examples(data: Path) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
-    rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in generate() + generate_chat()]
+    ours = generate() + generate_chat() + generate_weapons()
+    rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
         outside += [Example(r["Prompt"], "benign", "parti") for r in csv.DictReader(fh, delimiter="\t")]
@@ -120,18 +124,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--heldout", type=Path, default=ROOT / "var" / "moderation" / "heldout.csv")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model files")
     parser.add_argument("--C", type=float, default=C_DEFAULT, help="inverse L2 regularisation strength")
     args = parser.parse_args()
 
     rows = load_examples(args.data)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
-    # Validation keeps whole template families apart too (one in five), so the threshold is chosen on
-    # wordings the fitted model has not seen, as it will meet them.
-    val = [e for e in train if zlib.crc32(f"val:{_family(e)}".encode()) % 5 == 0]
-    fit = [e for e in train if zlib.crc32(f"val:{_family(e)}".encode()) % 5 != 0]
-    print("train", len(fit), Counter(e.label for e in fit))
-    print("validation", len(val), "heldout", len(heldout), Counter(e.label for e in heldout))
+    # Cross-validation keeps whole template families apart too (five folds of families), so the threshold is
+    # chosen on wordings the fitted model has not seen, as it will meet them, and on every family once.
+    fold = [zlib.crc32(f"val:{_family(e)}".encode()) % FOLDS for e in train]
+    print("train", len(train), Counter(e.label for e in train))
+    print("heldout", len(heldout), Counter(e.label for e in heldout))
 
     def fit_model(examples: list[Example]) -> tuple[TfidfVectorizer, LogisticRegression]:
         vec = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2, max_features=60000, dtype=np.float32)
@@ -147,15 +151,15 @@ def main() -> None:
         for row, cls in enumerate(model.classes_):
             coef[cls] = model.coef_[row]
             intercept[cls] = model.intercept_[row]
-        MODEL_DIR.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(MODEL_DIR / "prompt_classifier.npz", vocabulary=np.array(vocab),
+        args.out.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(args.out / "prompt_classifier.npz", vocabulary=np.array(vocab),
                             idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
                             intercept=intercept)
         meta = {"version": VERSION, "classes": CLASSES, "block_threshold": threshold,
                 "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
-                "train_examples": len(fit) + len(val)}
-        (MODEL_DIR / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        return PromptClassifier.load()
+                "train_examples": len(train), "folds": FOLDS}
+        (args.out / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        return PromptClassifier.load(args.out)
 
     def refused(clf: PromptClassifier, examples: list[Example], threshold: float) -> np.ndarray:
         return np.array([1 - clf.scores(e.text).probabilities["benign"] >= threshold
@@ -170,14 +174,19 @@ def main() -> None:
                             for g, v in sorted(groups.items()))
         print(f"{name} (classifier alone, threshold {threshold}): {figures}")
 
-    # 1. Choose the threshold on the validation split: the lowest at which the false-positive rate stays at or
+    # 1. Choose the threshold on out-of-fold scores: the lowest at which the false-positive rate stays at or
     #    under 1% on natural benign prompts and 3% on our own benign prompts (hard negatives, chat).
-    vec, model = fit_model(fit)
-    probe = export(vec, model, 0.5)
-    risk = np.array([1 - probe.scores(e.text).probabilities["benign"] for e in val])
-    evidence = np.array([probe.evidence(e.text) >= MIN_EVIDENCE for e in val])
-    natural = np.array([_heldout_category(e) == "benign" for e in val])
-    own = np.array([_heldout_category(e) in {"benign_hard", "benign_chat"} for e in val])
+    risk = np.zeros(len(train))
+    evidence = np.zeros(len(train), dtype=bool)
+    for k in range(FOLDS):
+        vec, model = fit_model([e for e, f in zip(train, fold, strict=True) if f != k])
+        probe = export(vec, model, 0.5)
+        for i in (i for i, f in enumerate(fold) if f == k):
+            risk[i] = 1 - probe.scores(train[i].text).probabilities["benign"]
+            evidence[i] = probe.evidence(train[i].text) >= MIN_EVIDENCE
+        print(f"  fold {k + 1}/{FOLDS} scored")
+    natural = np.array([_heldout_category(e) == "benign" for e in train])
+    own = np.array([_heldout_category(e) in {"benign_hard", "benign_chat"} for e in train])
     harmful = ~(natural | own)
     threshold = 0.5
     for t in np.arange(0.05, 0.95, 0.01):
@@ -185,11 +194,17 @@ def main() -> None:
         if flagged[natural].mean() <= 0.01 and flagged[own].mean() <= 0.03:
             threshold = float(round(t, 2))
             break
-    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
         flagged = (risk >= t) & evidence
-        print(f"  validation at {t:.2f}: recall {flagged[harmful].mean():.3f}, fpr natural "
+        print(f"  out-of-fold at {t:.2f}: recall {flagged[harmful].mean():.3f}, fpr natural "
               f"{flagged[natural].mean():.3f}, own {flagged[own].mean():.3f}")
-    report("validation", probe, val, threshold)
+    flagged = (risk >= threshold) & evidence
+    groups: dict[str, list[bool]] = {}
+    for e, r in zip(train, flagged, strict=True):
+        groups.setdefault(_heldout_category(e), []).append(bool(r))
+    print(f"out-of-fold (classifier alone, threshold {threshold}): " + ", ".join(
+        f"{g} {'fpr' if g.startswith('benign') else 'recall'} {np.mean(v):.3f} (n={len(v)})"
+        for g, v in sorted(groups.items())))
     # 2. Refit on all training data and export.
     vec, model = fit_model(train)
     final = export(vec, model, threshold)
@@ -208,7 +223,7 @@ def main() -> None:
             written.add(e.text)
             writer.writerow([e.text, "allow" if e.label == "benign" else "block", _heldout_category(e)])
         writer.writerows(artist_heldout(args.data))
-    print(f"wrote {MODEL_DIR / 'prompt_classifier.npz'} and {args.heldout}")
+    print(f"wrote {args.out / 'prompt_classifier.npz'} and {args.heldout}")
 
 
 if __name__ == "__main__":
