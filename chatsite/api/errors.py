@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation, TooManyFilesSent
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -134,6 +135,8 @@ def from_exception(exc: Exception, request: HttpRequest) -> ApiError:  # noqa: C
         return ApiError(413, _("The request is too large."), code="request_too_large")
     if isinstance(exc, TooManyFilesSent):
         return ApiError(400, _("Too many files in one request."), code=None)
+    if isinstance(exc, MultiPartParserError | UnreadablePostError):
+        return ApiError(400, _("The request could not be read."), code=None)
     if isinstance(exc, SuspiciousOperation):
         return ApiError(400, _("The request could not be read."), code=None)
     if isinstance(exc, PermissionDenied):

@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 
 from chatsite.api import catalog, chat, images, moderations
 from chatsite.api.auth import ApiKeyAuth
+from chatsite.api.docs import api_docs
 from chatsite.api.errors import ApiError, install_error_handlers
 
 api = NinjaAPI(
@@ -38,6 +39,7 @@ def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 
 
 urlpatterns = [
+    path("docs", api_docs, name="api_docs"),
     path("", api.urls),
     re_path(r"^(?P<rest>.*)$", not_found),
 ]

@@ -123,3 +123,27 @@ def test_the_explorer_page_is_served(client: Client) -> None:
 @pytest.mark.parametrize(("seconds", "text"), [(0.2, "1s"), (59, "59s"), (61, "1m1s"), (3600 * 5 + 7, "5h0m7s")])
 def test_reset_durations_use_openai_format(seconds: float, text: str) -> None:
     assert duration_text(seconds) == text
+
+
+def test_a_multipart_body_without_boundary_is_a_400(client: Client, user: User) -> None:
+    key = api_key_create(user=user, name="k").raw
+    response = client.post("/v1/images/variations", data=b"x", content_type="multipart/form-data",
+                           headers=bearer(key))
+    assert response.status_code == 400
+    assert error_of(response)["type"] == "invalid_request_error"
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Developer API"), ("fr", "API pour les développeurs")])
+def test_the_documentation_page_has_examples_in_the_visitors_language(client: Client, language: str,
+                                                                       heading: str) -> None:
+    response = client.get("/v1/docs", headers={"Accept-Language": language})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f"<h1>{heading}</h1>" in content
+    assert 'OpenAI(base_url="http://testserver/v1"' in content
+    assert "curl http://testserver/v1/images/generations" in content
+
+
+def test_the_account_page_links_to_the_documentation(client: Client, user: User) -> None:
+    client.force_login(user)
+    assert 'href="/v1/docs"' in client.get("/account/").content.decode()

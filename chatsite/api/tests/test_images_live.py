@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import base64
 import io
+import subprocess
 import urllib.error
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 import openai
@@ -17,6 +19,7 @@ from chatsite.accounts.models import DailyUsage, UsageEntry, User
 from chatsite.accounts.services import api_key_create, api_key_revoke
 from chatsite.accounts.tests.factories import UserFactory
 from chatsite.api.tests.conftest import half_transparent_mask, openai_client, png_bytes
+from conftest import BIN
 from imaging.models import Image, ImageJob, JobMode, JobStatus
 from imaging.provenance.c2pa_manifest import read_manifest
 from moderation.models import Decision
@@ -238,3 +241,22 @@ def test_image_urls_of_forged_or_expired_signatures_are_refused(oai: Any, api_ac
     assert fetch(url[:-2] + ("xy" if not url.endswith("xy") else "zz"))[0] == 404
     assert fetch(f"{api_server}/v1/images/files/nothing")[0] == 404
 
+
+
+# --- the OpenAPI document --------------------------------------------------------------------------------------
+
+def test_schemathesis_finds_no_server_error(api_server: str, transactional_db: None, tmp_path: Path) -> None:
+    """Fuzz every operation of /v1/openapi.json (a free account: 3 images a day, so most image requests soon answer
+    429 and the worker stays cheap). Chat completions are left to their own tests (their slot may be a stub)."""
+    user = UserFactory.create(plan="free")
+    key = api_key_create(user=user, name="fuzz").raw
+    result = subprocess.run(
+        [str(BIN / "st"), "run", f"{api_server}/v1/openapi.json", "--checks", "not_a_server_error",
+         "--header", f"Authorization: Bearer {key}", "--max-examples", "3", "--seed", "1",
+         "--phases", "coverage",
+         "--exclude-path", "/v1/chat/completions", "--request-timeout", "120", "--workers", "1",
+         "--no-color"],
+        capture_output=True, text=True, timeout=240, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "Selected: 7/8" in result.stdout
