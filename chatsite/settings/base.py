@@ -229,10 +229,11 @@ CELERY_TASK_ANNOTATIONS = {
 }
 
 # --- Imaging -------------------------------------------------------------------------------------
-# The diffusion model gpu workers load (imaging/pipelines.py): `tiny-random` (a tiny random pipeline built in
-# memory: tests and development), `inhouse` or `inhouse:/folder` (imaging/inhouse), or a diffusers folder or a
-# model id already in the Hugging Face cache (nothing is downloaded unless IMAGE_MODEL_LOCAL_FILES_ONLY=false).
-IMAGE_MODEL = env.str("IMAGE_MODEL", default="tiny-random")
+# The diffusion model gpu workers load (imaging/pipelines.py): `inhouse` (the default: the small model trained
+# here on shapes and words, imaging/inhouse, drawn at 64 px and upscaled) or `inhouse:/folder`, `tiny-random` (a
+# tiny random pipeline built in memory: tests), or a diffusers folder or a model id already in the Hugging Face
+# cache (nothing is downloaded unless IMAGE_MODEL_LOCAL_FILES_ONLY=false).
+IMAGE_MODEL = env.str("IMAGE_MODEL", default="inhouse")
 IMAGE_MODEL_LOCAL_FILES_ONLY = env.bool("IMAGE_MODEL_LOCAL_FILES_ONLY", default=True)
 IMAGE_DEVICE = env.str("IMAGE_DEVICE", default="auto")  # auto: CUDA when present, else CPU
 IMAGE_DTYPE = env.str("IMAGE_DTYPE", default="auto")  # auto: float16 on CUDA, float32 on CPU

@@ -26,4 +26,7 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = VAR_DIR / "test-media"
 LANGUAGE_CODE = "en"
+# Workers draw with the tiny random pipeline unless IMAGE_MODEL says otherwise (IMAGE_MODEL=inhouse runs the
+# suite on the default model: slower to load, see bench/README.md).
+IMAGE_MODEL = os.environ.get("IMAGE_MODEL", "tiny-random")
 WHITENOISE_USE_FINDERS = True
