@@ -106,7 +106,8 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     hits = terms.search(text)
     probabilities = classifier.scores(text).probabilities
     risk = 1.0 - probabilities.get("benign", 1.0)
-    threshold = _threshold(classifier_threshold())
+    label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__, default="")
+    threshold = _threshold(classifier_threshold(label))
     artist_hits = artists.search(text)
 
     found: list[str] = [h.category for h in hits if h.category != "minors"]
@@ -115,7 +116,6 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     # by itself (the term list and the artist policy still can).
     evidence = classifier.evidence(text)
     if risk >= threshold and evidence >= _min_evidence():
-        label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__)
         found.append(label)
     minor = any(h.category == "minors" for h in hits) or any(_MINOR_AGE.search(v) for v in variants(text))
     sexual_signal = (Category.SEXUAL in found or probabilities.get("sexual", 0.0) >= 0.05
@@ -136,8 +136,15 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     return categories, scores, versions
 
 
-def classifier_threshold() -> float:
-    return float(_classifier_meta().get("block_threshold", 0.5))
+def classifier_threshold(category: str | None = None) -> float:
+    """The risk (1 - P(benign)) at which the classifier refuses, for prompts whose most likely harmful class
+    is `category`: one threshold per class, chosen at training (see the model card); `block_threshold`
+    for a class without its own."""
+    meta = _classifier_meta()
+    per_category = meta.get("category_thresholds") or {}
+    if category is not None and category in per_category:
+        return float(per_category[category])
+    return float(meta.get("block_threshold", 0.5))
 
 
 def _min_evidence() -> int:

@@ -1,0 +1,79 @@
+"""Per-class classifier thresholds: how training chooses them (on out-of-fold scores) and how a check uses them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from django.test import override_settings
+
+from chatsite.accounts.models import User
+from moderation.services import Stage, prompt_moderate
+from moderation.services.checks import classifier_threshold
+from moderation.training.train_classifier import GRID, HARMFUL, choose_thresholds, refused_at
+
+
+def _scores(groups: list[tuple[str, str, list[float]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(kind, most likely harmful class, risks) groups -> the arrays choose_thresholds reads."""
+    kind, top, risk = [], [], []
+    for k, cls, values in groups:
+        kind += [k] * len(values)
+        top += [HARMFUL.index(cls)] * len(values)
+        risk += values
+    return np.array(risk), np.array(top), np.ones(len(risk), dtype=bool), np.array(kind)
+
+
+def test_each_class_gets_the_threshold_its_own_false_positives_allow() -> None:
+    # Benign prompts that look like violence score up to 0.7; those that look sexual stay under 0.2.
+    # Sexual prompts score 0.3-0.5, violent ones 0.8-0.9. One threshold would have to stay above 0.7 and lose
+    # every sexual prompt; per class, sexual can go down to 0.3 without a single false positive.
+    risk, top, evidence, kind = _scores([
+        ("sexual", "sexual", list(np.linspace(0.3, 0.5, 50))),
+        ("violence", "violence", list(np.linspace(0.8, 0.9, 50))),
+        ("benign_hard", "violence", list(np.linspace(0.1, 0.7, 100))),
+        ("benign_hard", "sexual", list(np.linspace(0.0, 0.2, 100))),
+        ("benign", "illegal", [0.05] * 200),
+    ])
+    chosen = choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.025)
+    flagged = refused_at(chosen, risk, top, evidence)
+    assert flagged[kind == "sexual"].all() and flagged[kind == "violence"].all()
+    assert chosen["sexual"] <= 0.3 < 0.7 < chosen["violence"]
+    assert flagged[kind == "benign_hard"].mean() <= 0.025
+    assert chosen["illegal"] == GRID[0]  # nothing to gain: left at the top
+
+
+def test_the_false_positive_budget_stops_the_thresholds() -> None:
+    # Harmful and benign prompts overlap: catching every harmful one would refuse half the benign ones.
+    risk, top, evidence, kind = _scores([
+        ("illegal", "illegal", list(np.linspace(0.2, 0.9, 100))),
+        ("benign_chat", "illegal", list(np.linspace(0.0, 0.6, 100))),
+        ("benign", "illegal", list(np.linspace(0.0, 0.5, 100))),
+    ])
+    chosen = choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.03)
+    flagged = refused_at(chosen, risk, top, evidence)
+    assert flagged[kind == "benign_chat"].mean() <= 0.03 and flagged[kind == "benign"].mean() <= 0.02
+    assert 0.55 < chosen["illegal"] < 0.7
+    assert flagged[kind == "illegal"].mean() > 0.4
+
+
+@pytest.mark.django_db
+def test_a_check_applies_the_threshold_of_the_most_likely_harmful_class(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="a nude woman spreading her legs on a bed, explicit",
+                              stage=Stage.TOOL_PROMPT)
+    probabilities = verdict.scores["classifier"]
+    top = max(HARMFUL, key=probabilities.__getitem__)
+    assert top == "sexual" and "sexual" in verdict.categories
+    assert verdict.scores["threshold"] == classifier_threshold("sexual")
+
+
+@pytest.mark.django_db
+def test_the_threshold_setting_overrides_every_class(user: User) -> None:
+    with override_settings(MODERATION_CLASSIFIER_THRESHOLD=0.999):
+        verdict = prompt_moderate(user=user, text="a man printing stacks of counterfeit hundred-dollar bills",
+                                  stage=Stage.TOOL_PROMPT)
+    assert verdict.scores["threshold"] == 0.999 > verdict.scores["risk"]
+    if not verdict.scores["terms"]:  # the classifier alone no longer refuses it
+        assert verdict.allowed
+
+
+def test_a_class_without_a_threshold_of_its_own_falls_back_to_block_threshold() -> None:
+    assert classifier_threshold("no-such-class") == classifier_threshold(None)
