@@ -17,7 +17,7 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from typing import Any
 
 from asgiref.sync import async_to_sync, sync_to_async
@@ -185,7 +185,7 @@ async def _wait_job(job_id: str, deadline: float) -> bool:
 
 async def completion_events(
     *, user_id: int, request: ChatCompletionRequest, image_url: Callable[[Any], str]
-) -> AsyncIterator[dict[str, Any]]:
+) -> AsyncGenerator[dict[str, Any], None]:
     """Queue the completion on the llm worker and yield what it writes: `{"t": "text", "text"}`,
     `{"t": "tool_call", "index", "id", "name", "arguments"}`, then `{"t": "done", "finish_reason", "usage"}` or
     `{"t": "error", "message"}`. Image jobs are awaited before `done` and come out as text (markdown images).
