@@ -157,25 +157,36 @@ def choose_thresholds(risk: np.ndarray, top: np.ndarray, evidence: np.ndarray, k
 
     A prompt is refused when its risk reaches the threshold of its most likely harmful class, so every
     false positive is charged to exactly one class and the classes share the budgets. The classes that issue
-    #7 sets recall targets for (TARGET: sexual, violence, illegal) start at the top of GRID; the others keep
-    the single threshold that the same budgets allow (`single_threshold`), so they are refused as before.
-    Then, greedily: lower the one TARGET threshold (to any lower grid value) that buys the most recall
-    (mean of the TARGET classes' recalls) per unit of budget spent (natural and own false positives, each
+    #7 sets recall targets for (TARGET: sexual, violence, illegal) start at the top of GRID; the others at
+    the single threshold that the same budgets allow (`single_threshold`), as with one threshold for all.
+    Then, greedily (`_lower`), the TARGET thresholds are lowered while they gain recall within the budgets;
+    what budget is left then goes, the same way, to the other classes (whose thresholds only go down)."""
+    base = single_threshold(risk, evidence, kind, natural_budget=natural_budget, own_budget=own_budget)
+    thresholds = {c: GRID[0] if c in TARGET else base for c in HARMFUL}
+    for classes in (TARGET, [c for c in HARMFUL if c not in TARGET]):
+        thresholds = _lower(thresholds, classes, risk, top, evidence, kind, natural_budget=natural_budget,
+                            own_budget=own_budget)
+    return thresholds
+
+
+def _lower(thresholds: dict[str, float], classes: list[str], risk: np.ndarray, top: np.ndarray,
+           evidence: np.ndarray, kind: np.ndarray, *, natural_budget: float, own_budget: float) -> dict[str, float]:
+    """At each step, lower the one threshold among `classes` (to any lower grid value) that buys the most
+    recall (mean of these classes' recalls) per unit of budget spent (natural and own false positives, each
     as a share of its budget), among moves that keep both false-positive rates within budget; stop when no
     move gains recall."""
+    thresholds = dict(thresholds)
     natural, own = kind == "benign", np.isin(kind, OWN_BENIGN)
     weight = np.zeros(len(kind))
-    for label in TARGET:
+    for label in classes:
         members = kind == label
         weight[members] = 1.0 / max(1, int(members.sum()))
     cost_natural = natural / (natural_budget * max(1, int(natural.sum())))
     cost_own = own / (own_budget * max(1, int(own.sum())))
-    base = single_threshold(risk, evidence, kind, natural_budget=natural_budget, own_budget=own_budget)
-    thresholds = {c: GRID[0] if c in TARGET else base for c in HARMFUL}
     flagged = refused_at(thresholds, risk, top, evidence)
     while True:
         best: tuple[float, str, float] | None = None
-        for c in TARGET:
+        for c in classes:
             for t in (g for g in GRID if g < thresholds[c]):
                 trial = flagged | ((top == HARMFUL.index(c)) & (risk >= t) & evidence)
                 new = trial & ~flagged
