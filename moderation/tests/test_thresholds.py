@@ -55,6 +55,20 @@ def test_the_false_positive_budget_stops_the_thresholds() -> None:
     assert flagged[kind == "illegal"].mean() > 0.4
 
 
+def test_budget_left_by_the_target_classes_lowers_the_other_classes_thresholds() -> None:
+    # Hate prompts score 0.2-0.3 and no benign prompt is most like hate: hate may go down to 0.2 for free,
+    # while one threshold for all would stay above the benign prompts that look like violence (up to 0.7).
+    risk, top, evidence, kind = _scores([
+        ("violence", "violence", list(np.linspace(0.8, 0.9, 50))),
+        ("hate", "hate", list(np.linspace(0.2, 0.3, 50))),
+        ("benign_hard", "violence", list(np.linspace(0.1, 0.7, 100))),
+        ("benign", "illegal", [0.05] * 200),
+    ])
+    chosen = choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.025)
+    assert chosen["hate"] <= 0.2 and refused_at(chosen, risk, top, evidence)[kind == "hate"].all()
+    assert chosen["self_harm"] > 0.68  # nothing to gain: kept at the single threshold
+
+
 @pytest.mark.django_db
 def test_a_check_applies_the_threshold_of_the_most_likely_harmful_class(user: User) -> None:
     verdict = prompt_moderate(user=user, text="a nude woman spreading her legs on a bed, explicit",
