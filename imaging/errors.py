@@ -21,6 +21,12 @@ class InvalidUpload(InvalidRequest):
     code = "invalid_image"
 
 
+class ConsentRequired(InvalidRequest):
+    """An uploaded photo of a real person that its owner has not yet said they may edit."""
+
+    code = "consent_required"
+
+
 class QuotaExceeded(ImagingError):
     """Wraps `chatsite.accounts.quotas.QuotaExceeded`, keeping when the allowance resets."""
 

@@ -18,4 +18,6 @@ urlpatterns = [
     path("<uuid:image_id>/", views.image_file, name="file"),
     path("<uuid:image_id>/edit/", views.image_edit, name="edit"),
     path("<uuid:image_id>/variations/", views.image_variations, name="variations"),
+    path("<uuid:image_id>/consent/", views.upload_consent, name="consent"),
+    path("<uuid:image_id>/discard/", views.upload_discard, name="discard"),
 ]

@@ -151,6 +151,10 @@ class Image(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # An upload in which moderation saw a real person's face (MODERATION_UPLOAD_FACES = "consent"): it cannot be
+    # edited until its owner confirms that they have that person's consent.
+    consent_required = models.BooleanField(default=False)
+    consent_confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -173,3 +177,7 @@ class Image(models.Model):
     @property
     def is_visible_to_owner(self) -> bool:
         return self.moderation_state in VISIBLE_STATES
+
+    @property
+    def needs_consent(self) -> bool:
+        return self.consent_required and self.consent_confirmed_at is None

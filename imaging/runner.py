@@ -13,6 +13,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from imaging import event_sender
 from imaging.models import ImageJob
 from imaging.provenance.services import image_output_sign
 from imaging.services import (
@@ -92,12 +93,18 @@ def _request_for(job: ImageJob) -> GenerationRequest:
 
 def image_job_execute(*, job_id: str, worker: str, dispatch: str | None = None) -> str:
     """Run a job for one delivery of its task. Returns what happened, for the task's log."""
+    with event_sender.sending():  # progress events off the denoising loop; all sent before the task returns
+        return _execute(job_id=job_id, worker=worker, dispatch=dispatch)
+
+
+def _execute(*, job_id: str, worker: str, dispatch: str | None) -> str:
     from imaging.pipelines import GenerationError, encode_png, generate, load_count
 
     job = image_job_start(job_id=job_id, worker=worker, dispatch=dispatch)
     if job is None:
         return "skipped"
     attempt = job.attempts
+    cpu_started = time.process_time()  # this process's CPU (every thread: the event sender's too), for the bench
     try:
         loaded = time.perf_counter()
         pipes = worker_pipelines()
@@ -118,7 +125,7 @@ def image_job_execute(*, job_id: str, worker: str, dispatch: str | None = None) 
                                           allowed=verdict.allowed, categories=tuple(verdict.categories),
                                           user_message=verdict.user_message))
         timings = {**result.timings, "load_s": load_s, "encode_moderate_s": time.perf_counter() - stored,
-                   "model_loads_in_process": load_count()}
+                   "model_loads_in_process": load_count(), "cpu_s": time.process_time() - cpu_started}
         if reporter.first_preview_step is not None:
             timings["first_preview_step"] = reporter.first_preview_step
         finished = image_job_complete(job_id=job_id, attempt=attempt, outputs=outputs, timings=timings)

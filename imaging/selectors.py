@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from chatsite.accounts.models import User
 from conversations.models import Conversation
 from imaging.errors import NotFound
-from imaging.models import VISIBLE_STATES, Image, ImageJob, JobMode, JobStatus, ModerationState
+from imaging.models import VISIBLE_STATES, Image, ImageJob, ImageKind, JobMode, JobStatus, ModerationState
 
 AnyUser = User | AnonymousUser
 
@@ -143,6 +143,11 @@ def image_payload(image: Image) -> dict[str, Any]:
     else:
         message = image.moderation_message or withheld_message(image.moderation_state)
         data.update(url=None, withheld=True, message=message)
+    if image.kind == ImageKind.UPLOAD:
+        # A photo of a real person: the browser asks its owner to confirm consent (or to discard it) first.
+        data.update(upload=True, needs_consent=image.needs_consent,
+                    consent_url=reverse("images:consent", kwargs={"image_id": image.pk}),
+                    discard_url=reverse("images:discard", kwargs={"image_id": image.pk}))
     return data
 
 

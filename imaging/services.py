@@ -34,8 +34,9 @@ from chatsite.accounts.models import User
 from chatsite.accounts.services import usage_record
 from conversations.events import conversation_event_send, conversation_event_send_on_commit
 from conversations.models import Conversation
+from imaging import event_sender
 from imaging.admission import celery_priority, job_admit, running_limit_reached
-from imaging.errors import ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
+from imaging.errors import ConsentRequired, ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
 from imaging.models import (
     REFUNDING_STATUSES,
     VISIBLE_STATES,
@@ -53,6 +54,10 @@ from moderation.services import Stage, image_moderate, prompt_moderate
 logger = logging.getLogger(__name__)
 
 SEED_LIMIT = 2**32
+
+
+def _consent_required_message() -> str:
+    return _("This photo appears to show a real person. Confirm that you have their consent before editing it.")
 
 
 # --- creating jobs ---------------------------------------------------------------------------------
@@ -139,6 +144,8 @@ def image_job_create(
             raise InvalidRequest(_("That image belongs to another conversation."))
         if source_image.moderation_state not in VISIBLE_STATES:
             raise InvalidRequest(_("That image is held back and cannot be edited."))
+        if source_image.needs_consent:
+            raise ConsentRequired(_consent_required_message())
     if mode == JobMode.INPAINT and mask is None:
         raise InvalidRequest(_("Paint over the part of the image to change."))
     if mode != JobMode.INPAINT and mask is not None:
@@ -416,7 +423,11 @@ def _reap_queued(now: dt.datetime) -> int:
 # --- uploads and moderation ------------------------------------------------------------------------
 
 def image_upload_create(*, user: User, conversation: Conversation | None, data: bytes, filename: str = "") -> Image:
-    """Check an uploaded image (format, size, truncation, bombs), moderate it, store it as PNG for editing."""
+    """Check an uploaded image (format, size, truncation, bombs), moderate it, store it as PNG for editing.
+
+    A photo in which moderation sees a real person's face (when the settings ask for consent) is stored with
+    `consent_required`: nothing can be made from it until its owner confirms (`image_upload_consent_confirm`)
+    or discards it (`image_upload_discard`). Any other refusal raises ContentPolicy and stores nothing."""
     if conversation is not None and conversation.user_id != user.pk:
         raise NotFound(_("No such conversation."))
     try:
@@ -425,15 +436,59 @@ def image_upload_create(*, user: User, conversation: Conversation | None, data: 
     except UploadRejected as exc:
         raise InvalidUpload(str(exc)) from None
     verdict = image_moderate(user=user, image=checked.png, stage=Stage.UPLOAD)
-    if not verdict.allowed:
+    if not verdict.allowed and not verdict.needs_consent:
         raise ContentPolicy(verdict.user_message or _("This image goes against the content policy."),
                             categories=tuple(verdict.categories))
     with transaction.atomic():
         image = Image(owner=user, conversation=conversation, kind=ImageKind.UPLOAD, width=checked.width,
-                      height=checked.height, sha256=hashlib.sha256(checked.png).hexdigest())
+                      height=checked.height, sha256=hashlib.sha256(checked.png).hexdigest(),
+                      consent_required=verdict.needs_consent)
         image.file.save(f"{image.pk.hex}.png", ContentFile(checked.png), save=False)
         image.save()
     return image
+
+
+def _own_upload(*, user: User, image: Image, lock: bool = True) -> Image:
+    """The caller's own upload (locked, for callers in a transaction), or NotFound."""
+    uploads = Image.objects.select_for_update() if lock else Image.objects.all()
+    found = uploads.filter(pk=image.pk, owner=user, kind=ImageKind.UPLOAD).first()
+    if found is None:
+        raise NotFound(_("No such image."))
+    return found
+
+
+def image_upload_consent_confirm(*, user: User, image: Image) -> Image:
+    """The owner confirms they have the consent of the person in their uploaded photo: it can now be edited.
+
+    Moderation checks the photo again with the confirmation and records that decision (before the row is locked:
+    its record stays even when it refuses, and no lock is held while it runs). Confirming an upload that needs no
+    consent, or twice, changes nothing."""
+    upload = _own_upload(user=user, image=image, lock=False)
+    if not upload.needs_consent:
+        return upload
+    with upload.file.open("rb") as f:
+        data = f.read()
+    verdict = image_moderate(user=user, image=data, stage=Stage.UPLOAD, consent_confirmed=True)
+    if not verdict.allowed:
+        raise ContentPolicy(verdict.user_message or _("This image goes against the content policy."),
+                            categories=tuple(verdict.categories))
+    with transaction.atomic():
+        locked = _own_upload(user=user, image=image)
+        if locked.needs_consent:
+            locked.consent_confirmed_at = timezone.now()
+            locked.save(update_fields=["consent_confirmed_at"])
+    return locked
+
+
+def image_upload_discard(*, user: User, image: Image) -> None:
+    """The owner takes back an upload they have not made anything from (e.g. no consent): row and file go."""
+    with transaction.atomic():
+        locked = _own_upload(user=user, image=image)
+        if locked.derived_jobs.exists() or locked.children.exists():
+            raise InvalidRequest(_("Images were already made from this upload: it stays in your gallery."))
+        name = locked.file.name
+        locked.delete()
+        transaction.on_commit(lambda: default_storage.delete(name))
 
 
 def image_moderation_state_set(*, image: Image, state: ModerationState | str, by: User) -> Image:
@@ -518,12 +573,22 @@ def _send_on_commit(job: ImageJob, *, images: list[Image] | None = None) -> None
     if job.conversation_id is None:
         return
     payload = image_job_payload(job, images=images)
+    sender = event_sender.enabled()
+    if sender is not None:  # a gpu worker: in order, behind the progress events already given
+        conversation_id = str(job.conversation_id)
+        transaction.on_commit(lambda: sender.send(conversation_id=conversation_id, payload=payload))
+        return
     conversation_event_send_on_commit(conversation_id=job.conversation_id, payload=payload)
 
 
 def _send_now(job: ImageJob) -> None:
     """Progress events: best effort (a lost progress event is replaced by the next one)."""
     if job.conversation_id is None:
+        return
+    sender = event_sender.enabled()
+    if sender is not None:  # a gpu worker: queued for its event loop thread, the denoising goes on at once
+        sender.send(conversation_id=str(job.conversation_id), payload=image_job_payload(job, images=[]),
+                    coalesce_key=f"progress:{job.pk}")
         return
     try:
         conversation_event_send(conversation_id=job.conversation_id, payload=image_job_payload(job, images=[]))

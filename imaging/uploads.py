@@ -4,6 +4,8 @@ Order matters: the byte size first, then the file's own signature (never its nam
 the structure's end marker (a truncated file is refused before decoding), then the dimensions from the header
 (a decompression bomb is refused before its pixels exist), and only then one decode, restricted to the three
 accepted formats. The result is re-encoded as PNG, without metadata. Messages go through Django's translation.
+`open_upload` holds the checks before decoding, for every interface that takes an image file (uploads to edit,
+drawn masks, the public /verify page, which never decodes the pixels).
 """
 
 from __future__ import annotations
@@ -61,14 +63,27 @@ def too_large(max_side: int) -> str:
     return _("The image is too large: at most %(side)d pixels a side.") % {"side": max_side}
 
 
-def check_image(
+@dataclass(frozen=True)
+class OpenedUpload:
+    """An upload that passed every check before decoding: `image` has read its header only."""
+
+    image: Image.Image
+    format: str
+    width: int
+    height: int
+
+
+def open_upload(
     data: bytes,
     *,
     filename: str = "",
     max_bytes: int = 4 * 1024 * 1024,
     max_side: int = 4096,
-) -> CheckedImage:
-    """Validate an uploaded PNG, JPEG or WebP image and return it as a clean RGB PNG. Raises UploadRejected."""
+    max_pixels: int | None = None,
+) -> OpenedUpload:
+    """The byte size, the format from the file's own signature, the extension against it, the end marker
+    (truncation), then the header's dimensions (decompression bombs), with no pixel decoded. Raises
+    UploadRejected; the caller decodes (`image.load()`) or only reads metadata, and closes the image."""
     megabytes = max_bytes / (1024 * 1024)
     if len(data) == 0:
         raise UploadRejected(_("The file is empty."))
@@ -86,17 +101,30 @@ def check_image(
     if not is_complete(data, fmt):
         raise UploadRejected(_("The file is truncated: upload it again."))
     try:
-        # formats= restricts Pillow to these three decoders; opening reads only the header.
-        image = Image.open(io.BytesIO(data), formats=list(FORMATS))
+        # formats= restricts Pillow to the sniffed format's decoder; opening reads only the header.
+        image = Image.open(io.BytesIO(data), formats=[fmt])
         width, height = image.size
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error):
-        raise UploadRejected(_("The image could not be read: it may be damaged.")) from None
     except Image.DecompressionBombError:
         raise UploadRejected(too_large(max_side)) from None
-    if image.format != fmt:
-        raise UploadRejected(_("This is not a PNG, JPEG or WebP image."))
-    if width < 1 or height < 1 or width > max_side or height > max_side:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error):
+        raise UploadRejected(_("The image could not be read: it may be damaged.")) from None
+    too_many_pixels = max_pixels is not None and width * height > max_pixels
+    if not (1 <= width <= max_side and 1 <= height <= max_side) or too_many_pixels:
+        image.close()
         raise UploadRejected(too_large(max_side))
+    return OpenedUpload(image=image, format=fmt, width=width, height=height)
+
+
+def check_image(
+    data: bytes,
+    *,
+    filename: str = "",
+    max_bytes: int = 4 * 1024 * 1024,
+    max_side: int = 4096,
+) -> CheckedImage:
+    """Validate an uploaded PNG, JPEG or WebP image and return it as a clean RGB PNG. Raises UploadRejected."""
+    opened = open_upload(data, filename=filename, max_bytes=max_bytes, max_side=max_side)
+    image, fmt = opened.image, opened.format
     if ImageFile.LOAD_TRUNCATED_IMAGES:  # a process-wide switch; this check relies on its default
         raise RuntimeError("PIL.ImageFile.LOAD_TRUNCATED_IMAGES must stay False")
     try:

@@ -40,7 +40,14 @@ from imaging.selectors import (
     image_payload,
     image_versions,
 )
-from imaging.services import image_job_cancel, image_job_create, image_job_regenerate, image_upload_create
+from imaging.services import (
+    image_job_cancel,
+    image_job_create,
+    image_job_regenerate,
+    image_upload_consent_confirm,
+    image_upload_create,
+    image_upload_discard,
+)
 
 JsonView = Callable[..., HttpResponse]
 GALLERY_PAGE_SIZE = 48
@@ -219,6 +226,24 @@ def upload(request: HttpRequest) -> HttpResponse:
     image = image_upload_create(user=user, conversation=conversation_from(user, request_data(request)),
                                 data=read_capped(uploaded), filename=uploaded.name or "")
     return JsonResponse(image_payload(image), status=201)
+
+
+@require_POST
+@json_endpoint
+def upload_consent(request: HttpRequest, image_id: uuid.UUID) -> HttpResponse:
+    """The owner confirms they have the consent of the person in their uploaded photo."""
+    user = authenticated_user(request)
+    image = image_upload_consent_confirm(user=user, image=image_get_for_user(user=user, image_id=image_id))
+    return JsonResponse(image_payload(image))
+
+
+@require_POST
+@json_endpoint
+def upload_discard(request: HttpRequest, image_id: uuid.UUID) -> HttpResponse:
+    """The owner takes back an upload (e.g. a photo of someone whose consent they do not have)."""
+    user = authenticated_user(request)
+    image_upload_discard(user=user, image=image_get_for_user(user=user, image_id=image_id))
+    return JsonResponse({"discarded": str(image_id)})
 
 
 def _edit_size(user: User, width: int) -> int:

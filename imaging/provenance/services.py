@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import io
 import logging
-import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext as _
 from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
 
 from imaging.provenance import c2pa_manifest
 from imaging.provenance.c2pa_manifest import ParentImage, ProvenanceClaim, ProvenanceReport, SigningCredentials
@@ -28,7 +25,7 @@ from imaging.provenance.credentials import (
     trust_anchors_pem,
     uses_dev_ca,
 )
-from imaging.uploads import EXTENSIONS, FORMATS, is_complete, sniff_format, too_large
+from imaging.uploads import FORMATS, UploadRejected, open_upload, sniff_format
 
 if TYPE_CHECKING:
     from imaging.models import Image, ImageJob
@@ -129,32 +126,12 @@ def provenance_verify_upload(*, data: bytes, filename: str = "") -> VerifiedUplo
     The checks every upload gets come first and need no decoding: the byte size, the format from the file's own
     signature (PNG, JPEG, WebP), the extension against it, the file's end marker (truncation), and the
     dimensions from the header (decompression bombs). The pixels are never decoded. Raises VerifyRejected."""
-    max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
-    max_side = settings.IMAGE_UPLOAD_MAX_SIDE
-    if not data:
-        raise VerifyRejected(_("The file is empty."))
-    if len(data) > max_bytes:
-        raise VerifyRejected(_("The file is larger than %(size)s MB.") % {"size": f"{max_bytes / 1024 / 1024:g}"})
-    fmt = sniff_format(data)
-    if fmt is None:
-        raise VerifyRejected(_("This is not a PNG, JPEG or WebP image."))
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension and EXTENSIONS.get(extension) != fmt:
-        raise VerifyRejected(
-            _("The file is named .%(extension)s but holds a %(format)s image: rename it or export it again.")
-            % {"extension": extension, "format": fmt}
-        )
-    if not is_complete(data, fmt):
-        raise VerifyRejected(_("The file is truncated: upload it again."))
     try:
-        with PILImage.open(io.BytesIO(data), formats=[fmt]) as header:  # reads the header only
-            width, height = header.size
-    except PILImage.DecompressionBombError:
-        raise VerifyRejected(too_large(max_side)) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error):
-        raise VerifyRejected(_("The image could not be read: it may be damaged.")) from None
-    too_many_pixels = width * height > settings.MODERATION_IMAGE_MAX_PIXELS
-    if not (1 <= width <= max_side and 1 <= height <= max_side) or too_many_pixels:
-        raise VerifyRejected(too_large(max_side))
+        opened = open_upload(data, filename=filename, max_bytes=settings.IMAGE_UPLOAD_MAX_BYTES,
+                             max_side=settings.IMAGE_UPLOAD_MAX_SIDE, max_pixels=settings.MODERATION_IMAGE_MAX_PIXELS)
+    except UploadRejected as exc:
+        raise VerifyRejected(str(exc)) from None
+    opened.image.close()  # the header was all it needed
+    fmt = opened.format
     report = c2pa_manifest.read_manifest(data, FORMATS[fmt], trust_anchors_pem=trust_anchors_pem())
-    return VerifiedUpload(report=report, format=fmt, width=width, height=height, size=len(data))
+    return VerifiedUpload(report=report, format=fmt, width=opened.width, height=opened.height, size=len(data))

@@ -40,6 +40,12 @@ def card_strings() -> dict[str, object]:
         "close": _("Close"),
         "maskCanvas": _("Paint over the part of the image to change"),
         "network": _("The request could not be sent. Check your connection and try again."),
+        "uploaded": _("Uploaded image"),
+        "uploading": _("Uploading the image…"),
+        "consentQuestion": _("This photo appears to show a real person. Do you have their consent to edit it?"),
+        "consentConfirm": _("Confirm consent"),
+        "consentCancel": _("Cancel"),
+        "discarded": _("The photo was removed."),
         "errors": {
             code: error_message(code)
             for code in ("worker_lost", "timeout", "cancelled", "blocked", "internal_error")

@@ -18,7 +18,8 @@ from django.template.loader import render_to_string
 from chatsite.accounts.models import User
 from conversations.tests.factories import ConversationFactory
 from imaging import services
-from imaging.models import ImageJob
+from imaging.models import Image, ImageJob
+from imaging.tests.factories import face_png
 
 T = TypeVar("T")
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -102,3 +103,64 @@ def test_the_card_shows_progress_then_the_image(user: User, password: str, setti
     variation = orm(lambda: ImageJob.objects.select_related("source_image").exclude(pk=job_id)
                     .exclude(prompt="warm up").get())
     assert variation.mode == "variation" and variation.source_image is not None
+
+
+def open_chat(page: Any, live_daphne: str, user: User, password: str) -> Any:
+    conversation = orm(lambda: ConversationFactory.create(user=user))
+    page.goto(live_daphne + "/account/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_daphne}/chat/{conversation.pk}/")
+    return conversation
+
+
+def upload_face(page: Any) -> Any:
+    """Choose the face photo in the chat's upload control; returns the consent question."""
+    from playwright.sync_api import expect
+
+    page.get_by_label("Upload an image to edit").set_input_files(
+        files=[{"name": "face.png", "mimeType": "image/png", "buffer": face_png()}])
+    question = page.get_by_role("group", name="This photo appears to show a real person. Do you have their consent "
+                                               "to edit it?")
+    expect(question).to_be_visible()
+    return question
+
+
+def test_a_photo_of_a_person_is_edited_only_after_its_owner_confirms_consent(
+    user: User, password: str, live_daphne: str, page: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    open_chat(page, live_daphne, user, password)
+    question = upload_face(page)
+    expect(question.get_by_role("button", name="Cancel")).to_be_visible()
+    confirm = question.get_by_role("button", name="Confirm consent")
+    expect(confirm).to_be_focused()
+    upload = orm(lambda: Image.objects.get(owner=user))
+    assert upload.needs_consent
+    confirm.click()
+
+    card = page.locator(f'[data-upload-id="{upload.pk}"]')
+    expect(card.get_by_role("img", name="Uploaded image")).to_be_visible()
+    expect(question).to_have_count(0)
+    card.get_by_role("button", name="Edit").click()
+    card.get_by_label("What should change?").fill("make it blue")
+    card.get_by_role("button", name="Apply").click()
+    job_card = page.locator(".message-image[data-job-id]")
+    expect(job_card).to_have_count(1)  # the edit's card, waiting for a worker
+    job = orm(lambda: ImageJob.objects.get(user=user))
+    assert (job.mode, job.source_image_id, job.prompt) == ("edit", upload.pk, "make it blue")
+    assert orm(lambda: Image.objects.get(pk=upload.pk).consent_confirmed_at) is not None
+
+
+def test_cancelling_the_consent_question_removes_the_photo(user: User, password: str, live_daphne: str,
+                                                           page: Any) -> None:
+    from playwright.sync_api import expect
+
+    open_chat(page, live_daphne, user, password)
+    question = upload_face(page)
+    question.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("status").filter(has_text="The photo was removed.")).to_be_visible()
+    assert orm(lambda: Image.objects.filter(owner=user).count()) == 0
+    assert orm(lambda: ImageJob.objects.filter(user=user).count()) == 0

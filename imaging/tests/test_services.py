@@ -13,10 +13,10 @@ from chatsite.accounts.models import DailyUsage, User
 from chatsite.accounts.tests.factories import UserFactory
 from conversations.tests.factories import ConversationFactory
 from imaging import services
-from imaging.errors import ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
+from imaging.errors import ConsentRequired, ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
 from imaging.models import Image, ImageJob, JobMode, JobStatus, ModerationState
 from imaging.services import GeneratedImage
-from imaging.tests.factories import ImageFactory, png_bytes
+from imaging.tests.factories import ImageFactory, face_png, png_bytes
 from moderation.services import Verdict
 
 pytestmark = pytest.mark.django_db
@@ -390,3 +390,78 @@ def test_the_reaper_leaves_queued_jobs_alone_until_their_last_enqueue_is_stale(
     assert services.image_jobs_reap(now=timezone.now() + dt.timedelta(seconds=60)) == 0
     job.refresh_from_db()
     assert job.status == JobStatus.QUEUED and job.requeues == 0
+
+
+# --- uploads showing a real person: consent before any edit ------------------------------------------------
+
+def face_upload(user: User) -> Image:
+    return services.image_upload_create(user=user, conversation=None, data=face_png(), filename="face.png")
+
+
+def test_the_face_fixture_is_a_face_for_moderation_and_a_plain_picture_is_not() -> None:
+    from moderation.filters.images import count_faces, decode
+
+    assert count_faces(decode(face_png(), max_pixels=10**7)) == 1
+    assert count_faces(decode(png_bytes(256), max_pixels=10**7)) == 0
+
+
+def test_an_upload_showing_a_face_is_kept_waiting_for_its_owners_consent(user: User) -> None:
+    from moderation.models import Decision
+
+    image = face_upload(user)
+    assert image.consent_required and image.needs_consent and image.kind == "upload"
+    decision = Decision.objects.filter(user=user).latest("pk")
+    assert (decision.action, decision.category) == ("consent_needed", "real_person")
+    plain = services.image_upload_create(user=user, conversation=None, data=png_bytes(256), filename="a.png")
+    assert not plain.consent_required
+
+
+def test_an_edit_of_a_photo_without_consent_is_refused_in_plain_words(user: User) -> None:
+    image = face_upload(user)
+    for mode in (JobMode.EDIT, JobMode.VARIATION):
+        with pytest.raises(ConsentRequired, match="consent") as exc:
+            create(user, mode=mode, source_image=image, prompt="make it blue")
+        assert exc.value.code == "consent_required"
+    assert ImageJob.objects.count() == 0 and used(user) == 0
+
+
+def test_confirming_consent_records_it_and_lets_the_photo_be_edited(user: User) -> None:
+    from moderation.models import Decision
+
+    image = face_upload(user)
+    confirmed = services.image_upload_consent_confirm(user=user, image=image)
+    assert confirmed.consent_confirmed_at is not None and not confirmed.needs_consent
+    decision = Decision.objects.filter(user=user).latest("pk")
+    assert decision.action == "allowed" and decision.scores.get("consent_confirmed") is True
+    job = create(user, mode=JobMode.EDIT, source_image=confirmed, prompt="make it blue")
+    assert job.source_image == confirmed and used(user) == 1
+    again = services.image_upload_consent_confirm(user=user, image=confirmed)  # twice changes nothing
+    assert again.consent_confirmed_at == confirmed.consent_confirmed_at
+
+
+def test_faces_are_refused_outright_when_the_settings_say_so(user: User, settings: Any) -> None:
+    settings.MODERATION_UPLOAD_FACES = "refuse"
+    with pytest.raises(ContentPolicy, match="real person"):
+        face_upload(user)
+    assert Image.objects.count() == 0
+
+
+def test_discarding_a_photo_removes_its_row_and_file(user: User, django_capture_on_commit_callbacks: Any) -> None:
+    image = face_upload(user)
+    storage, name = image.file.storage, image.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_upload_discard(user=user, image=image)
+    assert not Image.objects.filter(pk=image.pk).exists() and not storage.exists(name)
+
+
+def test_only_the_owner_confirms_or_discards_an_upload(user: User, other_user: User) -> None:
+    image = face_upload(user)
+    with pytest.raises(NotFound):
+        services.image_upload_consent_confirm(user=other_user, image=image)
+    with pytest.raises(NotFound):
+        services.image_upload_discard(user=other_user, image=image)
+    generated = ImageFactory.create(owner=user)
+    with pytest.raises(NotFound):  # only uploads are confirmed or discarded this way
+        services.image_upload_discard(user=user, image=generated)
+    image.refresh_from_db()
+    assert image.needs_consent

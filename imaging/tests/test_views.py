@@ -14,7 +14,7 @@ from django.urls import reverse
 from chatsite.accounts.models import DailyUsage, User
 from conversations.tests.factories import ConversationFactory
 from imaging.models import Image, ImageJob, JobMode, JobStatus, ModerationState
-from imaging.tests.factories import ImageFactory, ImageJobFactory, png_bytes
+from imaging.tests.factories import ImageFactory, ImageJobFactory, face_png, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -230,6 +230,35 @@ def test_an_upload_into_another_users_conversation_is_404(user: User, other_user
     theirs = ConversationFactory.create(user=other_user)
     response = upload(logged_in(user), png_bytes(64), "a.png", conversation_id=str(theirs.pk))
     assert response.status_code == 404 and Image.objects.count() == 0
+
+
+def test_a_photo_of_a_person_asks_for_consent_and_its_edits_are_refused_until_then(user: User) -> None:
+    client = logged_in(user)
+    answer = upload(client, face_png(), "face.png").json()
+    assert answer["needs_consent"] is True and answer["consent_url"] and answer["discard_url"]
+    edit_url = reverse("images:edit", kwargs={"image_id": answer["id"]})
+    refused = client.post(edit_url, {"prompt": "make it blue"}, content_type="application/json")
+    assert refused.status_code == 400
+    assert refused.json()["error"]["code"] == "consent_required" and "consent" in refused.json()["error"]["message"]
+    assert ImageJob.objects.count() == 0
+    confirmed = client.post(answer["consent_url"])
+    assert confirmed.status_code == 200 and confirmed.json()["needs_consent"] is False
+    assert client.post(edit_url, {"prompt": "make it blue"}, content_type="application/json").status_code == 202
+
+
+def test_another_user_cannot_confirm_or_discard_an_upload(user: User, other_user: User) -> None:
+    answer = upload(logged_in(user), face_png(), "face.png").json()
+    stranger = logged_in(other_user)
+    assert stranger.post(answer["consent_url"]).status_code == 404
+    assert stranger.post(answer["discard_url"]).status_code == 404
+    assert Image.objects.get(pk=answer["id"]).needs_consent
+
+
+def test_the_owner_discards_an_upload(user: User) -> None:
+    client = logged_in(user)
+    answer = upload(client, face_png(), "face.png").json()
+    assert client.post(answer["discard_url"]).status_code == 200
+    assert not Image.objects.filter(pk=answer["id"]).exists()
 
 
 # --- gallery ------------------------------------------------------------------------------------------------

@@ -121,11 +121,12 @@
       );
       return fig;
     }
-    const img = el("img", { src: image.url, alt: image.prompt, width: String(image.width), height: String(image.height),
-                            loading: "lazy" });
+    const img = el("img", { src: image.url, alt: image.prompt || t("uploaded"), width: String(image.width),
+                            height: String(image.height), loading: "lazy" });
+    const meta = t("size") + " " + image.size + (image.seed === null ? "" : " · " + t("seed") + " " + image.seed);
     const caption = el("figcaption", {}, [
-      el("p", { className: "image-prompt", text: image.prompt }),
-      el("p", { className: "image-meta", text: t("size") + " " + image.size + " · " + t("seed") + " " + image.seed }),
+      el("p", { className: "image-prompt", text: image.prompt || t("uploaded") }),
+      el("p", { className: "image-meta", text: meta }),
     ]);
     const download = el("a", { href: image.download_url, download: "", className: "button", text: t("download") });
     const edit = el("button", { type: "button", className: "image-edit", text: t("edit") });
@@ -149,7 +150,7 @@
     const canvas = el("canvas", { className: "image-mask", width: String(image.width), height: String(image.height),
                                   "aria-label": t("maskCanvas"), role: "img" });
     const stage = el("div", { className: "image-editor-stage" }, [
-      el("img", { src: image.url, alt: image.prompt }), canvas,
+      el("img", { src: image.url, alt: image.prompt || t("uploaded") }), canvas,
     ]);
     const promptId = "edit-" + image.id;
     const prompt = el("input", { id: promptId, type: "text", maxlength: "1000", required: "" });
@@ -265,5 +266,68 @@
     return item;
   }
 
-  window.AtelierImages = { render: render };
+  // Uploads to edit. A photo in which moderation saw a real person's face first asks its owner to confirm that
+  // they have that person's consent (Confirm consent / Cancel, which removes the photo); until then nothing can
+  // be made from it, and the server refuses edits in plain words. Then it shows like any image, with its actions.
+  function renderUpload(image, container) {
+    container = container || document.getElementById("messages");
+    if (!container || !image || !image.id) return null;
+    let item = container.querySelector('[data-upload-id="' + CSS.escape(image.id) + '"]');
+    const created = !item;
+    if (!item) {
+      item = el("li", { className: "message message-image message-upload", "data-upload-id": image.id });
+      container.appendChild(item);
+    }
+    const card = el("article", { className: "image-card", "aria-label": t("uploaded") });
+    const error = el("p", { className: "image-card-error", role: "alert", hidden: "" });
+    if (image.needs_consent) {
+      const questionId = "consent-" + image.id;
+      const confirm = el("button", { type: "button", className: "primary consent-confirm", text: t("consentConfirm") });
+      const cancel = el("button", { type: "button", className: "consent-cancel", text: t("consentCancel") });
+      const question = el("div", { className: "consent-question", role: "group", "aria-labelledby": questionId }, [
+        el("img", { className: "image-preview", src: image.url, alt: t("uploaded") }),
+        el("p", { id: questionId, text: t("consentQuestion") }),
+        el("div", { className: "image-actions" }, [confirm, cancel]),
+      ]);
+      card.append(question, error);
+      confirm.addEventListener("click", function () {
+        confirm.disabled = cancel.disabled = true;
+        post(image.consent_url).then(function (data) { renderUpload(data, container); })
+          .catch(function (exc) { showError(item, exc.message); confirm.disabled = cancel.disabled = false; });
+      });
+      cancel.addEventListener("click", function () {
+        confirm.disabled = cancel.disabled = true;
+        post(image.discard_url).then(function () {
+          item.replaceChildren(el("p", { className: "muted", role: "status", text: t("discarded") }));
+        }).catch(function (exc) { showError(item, exc.message); confirm.disabled = cancel.disabled = false; });
+      });
+    } else {
+      card.append(el("div", { className: "image-grid", "data-count": "1" }, [figure(image, null, item, container)]), error);
+    }
+    item.replaceChildren(card);
+    if (created) container.scrollTop = container.scrollHeight;
+    const focusable = item.querySelector(".consent-confirm");
+    if (focusable) focusable.focus();
+    return item;
+  }
+
+  const uploadInput = document.getElementById("image-upload");
+  if (uploadInput) {
+    const uploadStatus = document.getElementById("image-upload-status");
+    uploadInput.addEventListener("change", function () {
+      const file = uploadInput.files && uploadInput.files[0];
+      if (!file) return;
+      const data = new FormData();
+      data.append("file", file, file.name);
+      data.append("conversation_id", uploadInput.dataset.conversationId || "");
+      uploadInput.disabled = true;
+      uploadStatus.textContent = t("uploading");
+      post(uploadInput.dataset.url, data)
+        .then(function (image) { uploadStatus.textContent = ""; renderUpload(image); })
+        .catch(function (exc) { uploadStatus.textContent = exc.message; })
+        .finally(function () { uploadInput.disabled = false; uploadInput.value = ""; });
+    });
+  }
+
+  window.AtelierImages = { render: render, renderUpload: renderUpload };
 })();
