@@ -8,7 +8,11 @@ every 4 steps, PNG encoding, output moderation, storage, final event) -> the ben
 event on the conversation's channel-layer group, as a browser would (no polling). Direct:
 `imaging.pipelines.generate` on the same model (IMAGE_MODEL, default tiny-random), size, steps and torch
 threads, in this process, plus PNG encoding. Both are warmed up first (the model loads once per process; the
-worker reports how many loads it made). Medians of `--runs` runs.
+worker reports how many loads it made). The runs alternate (stack, direct, stack, direct...) so that both see the
+same load on a shared machine; the overhead is the median of the per-pair ratios, beside the medians of each.
+The worker stays in the bench's session (its own process group only): with the kernel's session autogroups
+(`/proc/sys/kernel/sched_autogroup_enabled`), a worker in a new session would get a whole session's CPU share
+on a busy machine while the direct call shares this one's, and the comparison would measure the scheduler.
 
 Uses (and first recreates) the database `atelier_imaging_bench` on the PostgreSQL server of DATABASE_URL or
 127.0.0.1:5432, and Redis database 11 of REDIS_URL's server or 127.0.0.1:6379.
@@ -39,6 +43,8 @@ def main() -> None:
 
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres").rsplit("/", 1)[0]
     redis = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0]
+    # The worker reads IMAGE_MODEL from its settings (whose default may change): both sides get it from here.
+    os.environ.setdefault("IMAGE_MODEL", "tiny-random")
     os.environ.update(
         DATABASE_URL=f"{base}/atelier_imaging_bench", REDIS_URL=f"{redis}/11",
         DJANGO_SETTINGS_MODULE="chatsite.settings.base", ATELIER_VAR_DIR=str(ROOT / "var" / "bench-imaging"),
@@ -70,7 +76,7 @@ def main() -> None:
     worker = subprocess.Popen(
         [str(Path(sys.executable).parent / "celery"), "-A", "chatsite", "worker", "-Q", "gpu", "-c", "1",
          "-n", "bench-gpu@%h", "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0,
     )
 
     import asyncio
@@ -105,22 +111,17 @@ def main() -> None:
         listener = threading.Thread(target=lambda: asyncio.run(until_finished()))
         listener.start()
         ready.wait(10)
+        cpu = time.process_time()
         started = time.perf_counter()
         job = image_job_create(user=user, conversation=conversation, prompt="a lighthouse at dusk",
                                size=args.size, seed=1)
         listener.join()
         elapsed = time.perf_counter() - started
+        web_cpu.append(time.process_time() - cpu)
         job.refresh_from_db()
         if job.status != "succeeded":
             raise RuntimeError(f"job {job.status}: {job.error_code} {job.error}")
         return elapsed, job
-
-    try:
-        through_the_stack()  # warm-up: the worker loads the model
-        stack = [through_the_stack() for _ in range(args.runs)]
-    finally:
-        worker.terminate()
-        worker.wait(30)
 
     import torch
 
@@ -131,22 +132,48 @@ def main() -> None:
                                           steps=args.steps)
 
     def direct() -> float:
+        cpu = time.process_time()
         started = time.perf_counter()
         result = pipelines.generate(pipes, request)
         pipelines.encode_png(result.images[0])
-        return time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        direct_cpu.append(time.process_time() - cpu)
+        return elapsed
 
-    direct()
-    direct_times = [direct() for _ in range(args.runs)]
+    web_cpu: list[float] = []  # this process during a stack run: creation, moderation, waiting for the event
+    direct_cpu: list[float] = []
+
+    stack: list[tuple[float, ImageJob]] = []
+    direct_times: list[float] = []
+    try:
+        through_the_stack()  # warm-up: the worker loads the model
+        direct()
+        for _ in range(args.runs):
+            stack.append(through_the_stack())
+            direct_times.append(direct())
+    finally:
+        worker.terminate()
+        worker.wait(30)
 
     stack_median = statistics.median(t for t, _ in stack)
     direct_median = statistics.median(direct_times)
+    ratios = [t / d for (t, _), d in zip(stack, direct_times, strict=True)]
     jobs = [job for _, job in stack]
     print(f"size {args.size}, steps {args.steps}, torch threads {args.threads}, {args.runs} runs, model "
           f"{os.environ.get('IMAGE_MODEL', 'tiny-random')}")
     print(f"direct pipeline call + PNG: median {direct_median:.3f} s  ({', '.join(f'{t:.2f}' for t in direct_times)})")
     print(f"whole stack:                median {stack_median:.3f} s  ({', '.join(f'{t:.2f}' for t, _ in stack)})")
-    print(f"overhead: {100 * (stack_median / direct_median - 1):+.1f} %")
+    print(f"overhead: {100 * (statistics.median(ratios) - 1):+.1f} % (median of the per-pair ratios: "
+          f"{', '.join(f'{100 * (r - 1):+.0f}' for r in ratios)}); ratio of the medians "
+          f"{100 * (stack_median / direct_median - 1):+.1f} %")
+    # CPU seconds hardly depend on how busy a shared machine is, unlike wall-clock times: the stack's work is the
+    # worker's (its task, every thread) plus this process's during the request.
+    stack_cpu = [w + j.timings["cpu_s"] for w, j in zip(web_cpu[-args.runs:], jobs, strict=True)]
+    direct_cpu_median = statistics.median(direct_cpu[-args.runs:])
+    print(f"CPU seconds, medians: direct {direct_cpu_median:.3f}, whole stack {statistics.median(stack_cpu):.3f} "
+          f"(worker {statistics.median(j.timings['cpu_s'] for j in jobs):.3f} + web side "
+          f"{statistics.median(web_cpu[-args.runs:]):.3f}): "
+          f"{100 * (statistics.median(stack_cpu) / direct_cpu_median - 1):+.1f} %")
     print("worker side, medians: queued {:.3f} s, inference {:.3f} s, encode+moderate {:.3f} s".format(
         statistics.median(j.timings["queued_s"] for j in jobs),
         statistics.median(j.timings["inference_s"] for j in jobs),
