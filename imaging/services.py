@@ -24,7 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -282,7 +282,13 @@ def image_job_progress(*, job: ImageJob, attempt: int, step: int, steps: int, pr
     if preview is not None:
         name = default_storage.save(f"previews/{job.pk.hex}/{step}.jpg", ContentFile(preview))
         fields["preview"] = name
-    claimed = ImageJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING, attempts=attempt).update(**fields)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # A progress row is soon replaced by the next: its commit need not wait for the WAL flush (a crash
+            # loses at most the last reports, never a state change), so the denoising loop does not wait either.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        claimed = ImageJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING, attempts=attempt).update(**fields)
     if not claimed:
         if name:
             default_storage.delete(name)
