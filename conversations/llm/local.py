@@ -454,14 +454,14 @@ class _StopFlag:
 
 
 def _opening_guard(tokenizer: Any, marker: str) -> tuple[set[int], set[int]]:
-    """For a marker written in several tokens: (ids of the tokens whose text ends with its first character,
-    ids of the tokens that would go on writing it after one of those). For `<tool_call>`: ("<", " <", "><" ...)
-    and ("t", "tool", "tool_call" ...)."""
+    """For a marker written in several tokens: (ids of the tokens whose text ends with its first character, or
+    with the first two characters of its closing form, ids of the tokens that would go on writing it after one of
+    those). For `<tool_call>`: ("<", " <", "><", "</" ...) and ("t", "tool", "tool_call" ...)."""
     rest = marker[1:]
     ends, goes_on = set(), set()
     pieces = tokenizer.batch_decode([[token_id] for token_id in range(len(tokenizer))])
     for token_id, piece in enumerate(pieces):
-        if piece.endswith(marker[0]):
+        if piece.endswith((marker[0], f"{marker[0]}/")):
             ends.add(token_id)
         if piece and (rest.startswith(piece) or piece.startswith(rest)):
             goes_on.add(token_id)
@@ -476,7 +476,8 @@ class _ToolDecision:
       the model scores highest is taken; the rest of the name and `"arguments":` are forced, and the arguments
       are decoded greedily, so that a prompt is copied, not sampled. Only tools that were offered can come out.
     - Text: the call opening is forbidden for the whole reply, so an answer never turns into a call halfway
-      ("Here is how to draw a horse: <tool_call>..."), and a turn without tools is always text.
+      ("Here is how to draw a horse: <tool_call>..."), and a turn without tools is always text. A stray closing
+      `</tool_call>` is forbidden too (it would show in the text).
     """
 
     def __init__(

@@ -223,8 +223,11 @@ def test_a_text_reply_cannot_open_a_call_halfway(backend: Any) -> None:
     after_bracket = step(processor, backend, PROMPT, "Here is a horse: <", scores_for(backend, {"tool": 50.0}))
     elsewhere = step(processor, backend, PROMPT, "Here is a", scores_for(backend, {"tool": 50.0}))
 
+    closing = step(processor, backend, PROMPT, "A horse.</", scores_for(backend, {"tool": 50.0}))
+
     assert after_bracket[0, tool] == float("-inf")
     assert after_bracket[0, token(backend, "b")] == 0  # "<b>" and "a < b" stay possible
+    assert closing[0, tool] == float("-inf")
     assert elsewhere[0, tool] == 50.0
 
 
