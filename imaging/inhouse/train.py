@@ -21,7 +21,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .pipeline import MAX_TOKENS, MODEL_INDEX, NATIVE_SIZE, SCHEDULER_CONFIG, build_unet, build_vae, load_text_encoder
+from .pipeline import (
+    MAX_TOKENS,
+    MODEL_INDEX,
+    NATIVE_SIZE,
+    SCHEDULER_CONFIG,
+    build_unet,
+    build_vae,
+    link_text_encoder,
+    load_text_encoder,
+    write_text_encoder_configs,
+)
 from .scenes import render, sample_scene
 
 if TYPE_CHECKING:
@@ -38,8 +48,9 @@ def scene_batches(
     import torch
 
     rng = random.Random(seed)  # noqa: S311 - seeded data, not security
+    layouts = ("canonical", "free") if layout == "mixed" else (layout,)
     while True:
-        scenes = [sample_scene(rng, layout=layout) for _ in range(batch_size)]
+        scenes = [sample_scene(rng, layout=layouts[i % len(layouts)]) for i in range(batch_size)]
         pixels = np.stack([np.asarray(render(scene, size), dtype=np.float32) for scene in scenes])
         images = torch.from_numpy(pixels).permute(0, 3, 1, 2) / 127.5 - 1.0
         yield images, [scene.caption for scene in scenes]
@@ -96,7 +107,8 @@ def train_vae(
     parameters = [p for p in vae.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(parameters, lr=lr, weight_decay=0.0)
     offset = 10 * round_index
-    batches = scene_batches(seed + offset + (5 if decoder_only else 0), batch_size, layout="free")
+    # Both layouts: canonical scenes are what the UNet draws, free ones keep small objects and any placement.
+    batches = scene_batches(seed + offset + (5 if decoder_only else 0), batch_size, layout="mixed")
     crop_rng = random.Random(seed + offset + (6 if decoder_only else 4))  # noqa: S311 - seeded data, not security
     noise = torch.Generator(device="cpu").manual_seed(seed + offset + 7)
     name = "decoder" if decoder_only else "vae"
@@ -212,7 +224,8 @@ def train_unet(
 
 
 def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL) -> None:
-    """Write the diffusers folder: unet/, vae/, scheduler/ and model_index.json (no text encoder: see pipeline)."""
+    """Write the diffusers folder: unet/, vae/, scheduler/, model_index.json, and the text encoder's and tokenizer's
+    configuration with links to the package's weights and vocabulary (see pipeline.link_text_encoder)."""
     import diffusers
     from diffusers.schedulers.scheduling_dpmsolver_multistep import DPMSolverMultistepScheduler
 
@@ -225,6 +238,18 @@ def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL) -> Non
     scheduler.save_pretrained(out / "scheduler")
     index = {**MODEL_INDEX, "_diffusers_version": diffusers.__version__}
     (out / "model_index.json").write_text(json.dumps(index, indent=2) + "\n")
+    write_text_encoder_configs(out)
+    link_text_encoder(out)
+
+
+UNET_STEPS = "1200,1000,1200,500"
+UNET_BATCH_SIZES = "24,24,12"
+UNET_LRS = "8e-4,4e-4,4e-4,2e-4"
+DECODER_STEPS = "1500,0,1200,1200"
+
+
+def _per_round(values: str, kind: type[int] | type[float]) -> list[Any]:
+    return [kind(value) for value in values.split(",")]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -234,14 +259,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="folder to write the diffusers model to")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--vae-steps", type=int, default=1200)
-    parser.add_argument("--unet-steps", default="1200,1000", help="UNet steps per round, comma list")
-    parser.add_argument("--batch-size", type=int, default=24)
+    # The committed weights' schedule (see the model card). A list shorter than the rounds repeats its last value.
+    parser.add_argument("--unet-steps", default=UNET_STEPS, help="UNet steps per round, comma list")
+    parser.add_argument("--batch-size", default=UNET_BATCH_SIZES, help="UNet batch size per round, comma list")
     parser.add_argument(
-        "--decoder-steps", default="1500", help="then fine-tune the VAE decoder alone: steps per round, comma list"
+        "--decoder-steps",
+        default=DECODER_STEPS,
+        help="then fine-tune the VAE decoder alone: steps per round, comma list",
     )
     parser.add_argument("--vae-batch-size", type=int, default=24)
     parser.add_argument("--vae-lr", type=float, default=1e-3)
-    parser.add_argument("--unet-lr", type=float, default=8e-4)
+    parser.add_argument("--unet-lr", default=UNET_LRS, help="UNet peak learning rate per round, comma list")
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (ignored on CUDA)")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--log-every", type=int, default=100)
@@ -291,12 +319,13 @@ def main(argv: list[str] | None = None) -> None:
     else:
         unet = build_unet()
     # Rounds as for the decoder: "0,1200" skips the first round (resuming from --unet-from).
+    batch_sizes, lrs = _per_round(args.batch_size, int), _per_round(args.unet_lr, float)
     for round_index, steps in enumerate(int(n) for n in args.unet_steps.split(",")):
         if not steps:
             continue
         unet = train_unet(
-            unet, vae, encoder, tokenizer, steps=steps, batch_size=args.batch_size,
-            lr=args.unet_lr * (0.5 if round_index else 1.0), seed=args.seed, device=device,
+            unet, vae, encoder, tokenizer, steps=steps, batch_size=batch_sizes[min(round_index, len(batch_sizes) - 1)],
+            lr=lrs[min(round_index, len(lrs) - 1)], seed=args.seed, device=device,
             log_every=args.log_every, checkpoint=checkpoint, round_index=round_index,
         )  # fmt: skip
     save_model(args.out, unet, vae)

@@ -11,10 +11,11 @@ from imaging.inhouse.scenes import render, sample_scene
 from imaging.inhouse.vocab import COLORS
 
 
+@pytest.mark.parametrize("layout", ["free", "canonical"])
 @pytest.mark.parametrize("kind", ["single", "pair", "relation", "count"])
-def test_rendered_scenes_show_what_their_captions_say(kind: str) -> None:
+def test_rendered_scenes_show_what_their_captions_say(kind: str, layout: str) -> None:
     rng = random.Random(7)
-    scenes = [sample_scene(rng, kind=kind, layout="free") for _ in range(40)]
+    scenes = [sample_scene(rng, kind=kind, layout=layout) for _ in range(40)]
     failures = [s.caption for s in scenes if not check(s.spec(), detect(render(s)))]
     assert failures == []
 
