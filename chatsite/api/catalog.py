@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from chatsite.api.errors import ApiError
+from chatsite.api.schemas import error_openapi, error_responses
 
 IMAGE_MODEL_ID = "atelier-image"
 CHAT_MODEL_ID = "atelier-chat"
@@ -37,13 +38,15 @@ def model_out(model_id: str) -> ModelOut:
     return ModelOut(id=model_id, created=CREATED, owned_by=OWNER)
 
 
-@router.get("", response=ModelListOut, summary="List models", operation_id="listModels")
+@router.get("", response={200: ModelListOut, **error_responses(401)}, summary="List models",
+            operation_id="listModels", openapi_extra=error_openapi(401))
 def model_list(request: HttpRequest) -> ModelListOut:
     """The image model (images endpoints) and the chat model (chat completions)."""
     return ModelListOut(data=[model_out(model_id) for model_id in MODEL_IDS])
 
 
-@router.get("/{model}", response={200: ModelOut, 404: dict}, summary="Retrieve a model", operation_id="retrieveModel")
+@router.get("/{model}", response={200: ModelOut, **error_responses(401, 404)}, summary="Retrieve a model",
+            operation_id="retrieveModel", openapi_extra=error_openapi(401, 404))
 def model_detail(request: HttpRequest, model: str) -> ModelOut:
     if model not in MODEL_IDS:
         raise ApiError(404, _("The model '%(model)s' does not exist.") % {"model": model[:100]},

@@ -78,6 +78,78 @@ class ChatCompletionOut(Schema):
     usage: UsageOut
 
 
+class FunctionDeltaOut(Schema):
+    name: str | None = None
+    arguments: str | None = None
+
+
+class ToolCallDeltaOut(Schema):
+    index: int
+    id: str | None = None
+    type: Literal["function"] | None = None
+    function: FunctionDeltaOut | None = None
+
+
+class DeltaOut(Schema):
+    role: Literal["assistant"] | None = None
+    content: str | None = None
+    refusal: str | None = None
+    tool_calls: list[ToolCallDeltaOut] | None = None
+
+
+class ChunkChoiceOut(Schema):
+    index: int
+    delta: DeltaOut
+    logprobs: None = None
+    finish_reason: Literal["stop", "length", "tool_calls", "content_filter"] | None
+
+
+class ChatCompletionChunkOut(Schema):
+    """One `data:` event of a streamed completion."""
+
+    id: str
+    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    created: int
+    model: str
+    system_fingerprint: str | None = None
+    choices: list[ChunkChoiceOut]
+    usage: UsageOut | None = None
+
+
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A pydantic JSON schema with its `$defs` written in place: an inline schema of the OpenAPI document cannot
+    point into `$defs` (a `$ref` there resolves against the whole document)."""
+    definitions = schema.pop("$defs", {})
+
+    def expand(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return expand(definitions[ref.removeprefix("#/$defs/")])
+            return {key: expand(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [expand(item) for item in node]
+        return node
+
+    return dict(expand(schema))
+
+
+def _stream_event_schema() -> dict[str, Any]:
+    """Each server-sent event of a streamed completion (Open API 3.1: the media type's schema describes one
+    event): its `data` is a `chat.completion.chunk`, an error in OpenAI's shape, or the final `[DONE]`."""
+    payload = {"anyOf": [_inlined(ChatCompletionChunkOut.model_json_schema()),
+                         _inlined(ErrorOut.model_json_schema())]}
+    return {
+        "type": "object",
+        "required": ["data"],
+        "properties": {"data": {
+            "type": "string",
+            "if": {"const": "[DONE]"},
+            "else": {"contentMediaType": "application/json", "contentSchema": payload},
+        }},
+    }
+
+
 ERRORS = {
     400: "Invalid parameters (`invalid_request_error`), or a latest user message refused by the content policy "
          "(`code`: `content_policy_violation`).",
@@ -95,7 +167,7 @@ OPENAPI = {"responses": {
                        "with empty `choices` and the `usage`), then `data: [DONE]`. An error after the stream "
                        "began comes as one `data: {\"error\": {...}}` line.",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChatCompletionOut"}},
-                    "text/event-stream": {"schema": {"type": "string"}}},
+                    "text/event-stream": {"schema": _stream_event_schema()}},
     },
     **{str(status): {"description": text} for status, text in ERRORS.items()},
 }}

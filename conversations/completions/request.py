@@ -25,8 +25,9 @@ ToolName = Annotated[str, Field(pattern=r"^[a-zA-Z0-9_-]{1,64}$", description="a
 
 
 class _Strict(BaseModel):
-    # Unknown fields are refused: a misspelt parameter must not be silently ignored.
-    model_config = ConfigDict(extra="forbid")
+    # Unknown fields are refused: a misspelt parameter must not be silently ignored. Types are JSON's, as the
+    # schema says: `0` is not `false` and `"1"` is not `1` (OpenAI refuses them too).
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class TextPart(_Strict):
@@ -101,7 +102,7 @@ class NamedToolChoice(_Strict):
 
 class StreamOptions(BaseModel):
     # Newer clients send more options (include_obfuscation): accepted, without effect.
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", strict=True)
     include_usage: bool = False
 
 

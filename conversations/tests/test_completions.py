@@ -306,6 +306,12 @@ def test_an_unsafe_latest_user_message_is_refused_before_anything_is_queued(user
         ({"tools": [{"type": "function", "function": {"name": "bad name!"}}]}, "tools"),
         ({"logprobs": True}, "logprobs"),
         ({"messages": [{"role": "user", "content": "x" * 40_000}]}, "characters"),
+        # JSON's types, not Python's coercions (found by schemathesis): 0 is no boolean, "1" no integer.
+        ({"parallel_tool_calls": 0}, "parallel_tool_calls"),
+        ({"stream": "true"}, "stream"),
+        ({"max_completion_tokens": "12"}, "max_completion_tokens"),
+        ({"seed": True}, "seed"),
+        ({"stream": True, "stream_options": {"include_usage": 1}}, "include_usage"),
     ],
 )
 def test_invalid_requests_are_refused_with_the_reason(body: dict[str, Any], where: str) -> None:

@@ -21,7 +21,10 @@ from conftest import BIN, ROOT, free_port, running_celery_worker, stop, subproce
 
 # One torch thread: the test machine's cores are shared with the server and the test process.
 WORKER_ENV = {"IMAGE_TORCH_THREADS": "1"}
-SERVER_ENV = {"API_IMAGE_WAIT_SECONDS": "90"}
+SERVER_ENV = {"API_IMAGE_WAIT_SECONDS": "90", "CHAT_MESSAGES_PER_MINUTE": "10000"}
+# The shared server's worker answers chat completions too, with the scripted model (no model to load): an empty
+# script answers every question with the same short text.
+CHAT_WORKER_ENV = {**WORKER_ENV, "LLM_BACKEND": "scripted", "LLM_SCRIPT": "[]"}
 
 
 @contextlib.contextmanager
@@ -44,10 +47,11 @@ def running_daphne(log_path: Path, extra_env: dict[str, str] | None = None) -> I
 
 @pytest.fixture(scope="module")
 def api_server(django_db_setup: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a live server with a real worker, shared by the tests of one module."""
+    """Base URL of a live server with a real worker (images, and chat completions from the scripted model),
+    shared by the tests of one module."""
     logs = tmp_path_factory.mktemp("api-server")
     with running_daphne(logs / "daphne.log", SERVER_ENV) as url, running_celery_worker(logs / "worker.log",
-                                                                                        WORKER_ENV):
+                                                                                        CHAT_WORKER_ENV):
         yield url
 
 
