@@ -34,7 +34,8 @@ def message_list(*, conversation: Conversation) -> QuerySet[Message]:
 
 def conversation_state(*, conversation: Conversation) -> dict[str, Any]:
     """Everything a browser needs to redraw the conversation after a (re)connect: stored messages,
-    the reply being written (with its text so far) and the conversation's image jobs."""
+    the reply being written (with its text so far), the conversation's image jobs and the images its
+    owner uploaded to it. The caller has checked access (`conversation_get_for_user`)."""
     from conversations.services import reply_reap_stale
 
     reply_reap_stale(conversation=conversation)
@@ -47,6 +48,7 @@ def conversation_state(*, conversation: Conversation) -> dict[str, Any]:
         "messages": [m.as_event() for m in message_list(conversation=conversation)],
         "reply": live.as_event() if live else None,
         "image_jobs": image_job_events(conversation=conversation),
+        "uploads": image_uploads(conversation=conversation),
     }
 
 
@@ -56,3 +58,9 @@ def image_job_events(*, conversation: Conversation) -> list[dict[str, Any]]:
     except ImportError:  # the imaging app has not provided it yet
         return []
     return image_job_events_for_conversation(conversation=conversation)
+
+
+def image_uploads(*, conversation: Conversation) -> list[dict[str, Any]]:
+    from imaging.selectors import image_uploads_for_conversation
+
+    return image_uploads_for_conversation(conversation=conversation)

@@ -130,6 +130,7 @@ def image_payload(image: Image) -> dict[str, Any]:
         "moderation_state": image.moderation_state,
         "size": f"{image.width}×{image.height}",
         "negative_prompt": job.negative_prompt if job else "",
+        "created_at": image.created_at.isoformat(),
     }
     if image.is_visible_to_owner:
         url = reverse("images:file", kwargs={"image_id": image.pk})
@@ -196,3 +197,25 @@ def image_job_events_for_conversation(*, conversation: Conversation) -> list[dic
         .order_by("created_at")
     )
     return [image_job_payload(job, images=list(job.images.all())) for job in jobs]
+
+
+def image_upload_event(image: Image) -> dict[str, Any]:
+    """The `image_upload` event: an upload of the conversation was stored or changed (consent, moderation)."""
+    return {"type": "image_upload", "image": image_payload(image)}
+
+
+def image_upload_removed_event(*, image_id: uuid.UUID | str) -> dict[str, Any]:
+    """The `image_upload_removed` event: its owner discarded an upload (the row and file are gone)."""
+    return {"type": "image_upload_removed", "image_id": str(image_id)}
+
+
+def image_uploads_for_conversation(*, conversation: Conversation) -> list[dict[str, Any]]:
+    """The payload of every upload of the conversation, oldest first (page load and `sync`), whatever its consent
+    or moderation state (`image_payload` leaves the URLs out of a withheld one).
+
+    Only the conversation owner's own uploads: the caller has already checked that the conversation is the
+    user's (`conversation_get_for_user`), and an image row of another owner pointing at it is never shown."""
+    uploads = Image.objects.filter(
+        conversation=conversation, owner_id=conversation.user_id, kind=ImageKind.UPLOAD
+    ).order_by("created_at", "pk")
+    return [image_payload(image) for image in uploads]

@@ -47,7 +47,7 @@ from imaging.models import (
     JobStatus,
     ModerationState,
 )
-from imaging.selectors import image_job_payload
+from imaging.selectors import image_job_payload, image_upload_event, image_upload_removed_event
 from imaging.uploads import UploadRejected, check_image
 from moderation.services import Stage, image_moderate, prompt_moderate
 
@@ -451,6 +451,7 @@ def image_upload_create(*, user: User, conversation: Conversation | None, data: 
                       consent_required=verdict.needs_consent)
         image.file.save(f"{image.pk.hex}.png", ContentFile(checked.png), save=False)
         image.save()
+        _send_upload_on_commit(image)
     return image
 
 
@@ -483,6 +484,7 @@ def image_upload_consent_confirm(*, user: User, image: Image) -> Image:
         if locked.needs_consent:
             locked.consent_confirmed_at = timezone.now()
             locked.save(update_fields=["consent_confirmed_at"])
+            _send_upload_on_commit(locked)
     return locked
 
 
@@ -492,14 +494,18 @@ def image_upload_discard(*, user: User, image: Image) -> None:
         locked = _own_upload(user=user, image=image)
         if locked.derived_jobs.exists() or locked.children.exists():
             raise InvalidRequest(_("Images were already made from this upload: it stays in your gallery."))
-        name = locked.file.name
+        name, image_id, conversation_id = locked.file.name, locked.pk, locked.conversation_id
         locked.delete()
         transaction.on_commit(lambda: default_storage.delete(name))
+        if conversation_id is not None:  # the owner's other open pages take it away too
+            conversation_event_send_on_commit(conversation_id=conversation_id,
+                                              payload=image_upload_removed_event(image_id=image_id))
 
 
 def image_moderation_state_set(*, image: Image, state: ModerationState | str, by: User) -> Image:
     """A moderator's decision on an image: `released` makes a withheld image visible to its owner, `rejected`
-    keeps it (or makes it) invisible. The owner's open conversation gets the job's updated event."""
+    keeps it (or makes it) invisible. The owner's open conversation gets the job's updated event (an upload's own
+    event for an upload)."""
     if not by.is_staff:
         raise NotFound(_("No such image."))
     try:
@@ -516,6 +522,8 @@ def image_moderation_state_set(*, image: Image, state: ModerationState | str, by
             if locked.job_id:
                 job = ImageJob.objects.get(pk=locked.job_id)
                 _send_on_commit(job)
+            elif locked.kind == ImageKind.UPLOAD:
+                _send_upload_on_commit(locked)
     return locked
 
 
@@ -585,6 +593,14 @@ def _send_on_commit(job: ImageJob, *, images: list[Image] | None = None) -> None
         transaction.on_commit(lambda: sender.send(conversation_id=conversation_id, payload=payload))
         return
     conversation_event_send_on_commit(conversation_id=job.conversation_id, payload=payload)
+
+
+def _send_upload_on_commit(image: Image) -> None:
+    """The upload's current state to its conversation's open pages (all of them: the one that uploaded renders
+    the HTTP answer too, and the browser keeps one card per upload id)."""
+    if image.conversation_id is None:
+        return
+    conversation_event_send_on_commit(conversation_id=image.conversation_id, payload=image_upload_event(image))
 
 
 def _send_now(job: ImageJob) -> None:

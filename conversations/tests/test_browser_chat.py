@@ -1,4 +1,5 @@
-"""A person in a real browser chats: tokens stream in, a picture request shows progress, then the image.
+"""A person in a real browser chats: tokens stream in, a picture request shows progress, then the image; an
+image they upload stays in the conversation, in its place, after a reload (in English and in French).
 
 The language model is scripted (replayed by a real `celery worker`); the image model is the tiny offline
 pipeline, run by the same worker on the gpu queue. `test_llm_e2e.py` runs the real default model.
@@ -16,6 +17,7 @@ import pytest
 from chatsite.accounts.models import User
 from chatsite.accounts.tests.factories import PASSWORD
 from conftest import running_celery_worker
+from imaging.tests.factories import png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,6 +26,12 @@ SCRIPT = [
     [{"tool": "generate_image", "arguments": {"prompt": "a red boat on a lake", "size": "256x256"}}],
     ["Your boat is on its way."],
 ]
+
+
+# What the conversation shows, in order: each item's kind (user, assistant, upload, image card) and its id.
+ITEMS = """items => items.map(i => i.dataset.uploadId ? "upload " + i.dataset.uploadId
+  : i.dataset.jobId ? "job " + i.dataset.jobId
+  : (i.classList.contains("message-user") ? "user " : "assistant ") + (i.dataset.id || "streaming"))"""
 
 
 def log_in(page: Any, base_url: str, email: str) -> None:
@@ -48,6 +56,11 @@ def test_tokens_stream_and_a_requested_picture_appears_with_progress(
         assistant = page.locator(".message-assistant .bubble")
         expect(assistant.first).to_have_text("Sure! Here comes a red boat.", timeout=30_000)
 
+        page.get_by_label("Upload an image to edit").set_input_files(
+            files=[{"name": "square.png", "mimeType": "image/png", "buffer": png_bytes(64)}])
+        uploaded = page.get_by_role("img", name="Uploaded image")
+        expect(uploaded).to_be_visible()
+
         page.get_by_label("Message").fill("draw a red boat on a lake")
         page.get_by_role("button", name="Send").click()
         progress = page.get_by_role("progressbar")
@@ -60,8 +73,26 @@ def test_tokens_stream_and_a_requested_picture_appears_with_progress(
         )
         assert image.first.evaluate("img => img.naturalWidth") > 0
         expect(assistant.last).to_have_text("Your boat is on its way.")
+        expect(page.locator("[data-streaming]")).to_have_count(0)
+        shown = page.locator("#messages > li").evaluate_all(ITEMS)
+        assert [item.split()[0] for item in shown] == ["user", "assistant", "upload", "user", "job", "assistant"]
 
-        # After a reload the page shows the same conversation, nothing duplicated.
+        # After a reload the page shows the same conversation, in the same order, nothing duplicated: the
+        # uploaded image too.
         page.reload()
         expect(page.get_by_role("img", name="a red boat on a lake")).to_have_count(1, timeout=15_000)
+        expect(uploaded).to_have_count(1)
         expect(assistant).to_have_count(2)
+        assert page.locator("#messages > li").evaluate_all(ITEMS) == shown
+        uploaded.evaluate("img => img.complete && img.naturalWidth ? true : new Promise((ok, no) => {"
+                          " img.onload = () => ok(true); img.onerror = () => no(new Error('upload failed')); })")
+
+        # In French, the same history with the upload's alt text in French.
+        french = page.context.browser.new_context(locale="fr-FR", storage_state=page.context.storage_state())
+        try:
+            page_fr = french.new_page()
+            page_fr.goto(page.url)
+            expect(page_fr.get_by_role("img", name="Image importée")).to_have_count(1)
+            assert page_fr.locator("#messages > li").evaluate_all(ITEMS) == shown
+        finally:
+            french.close()

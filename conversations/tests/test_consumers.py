@@ -124,7 +124,7 @@ async def test_sync_returns_the_whole_state(user: User) -> None:
     assert event["type"] == "history"
     assert [m["content"] for m in event["messages"]] == ["one"]
     assert event["reply"]["reply_id"] == reply["reply_id"] and event["reply"]["status"] == "queued"
-    assert event["image_jobs"] == []
+    assert event["image_jobs"] == [] and event["uploads"] == []
     await comm.disconnect()
 
 
@@ -198,3 +198,64 @@ async def test_events_from_workers_reach_the_open_conversation(user: User) -> No
     )
     assert await comm.receive_json_from(timeout=5) == payload
     await comm.disconnect()
+
+
+# --- uploads: announced to the open page, and part of the state a page redraws from after a reconnect --------
+
+@database_sync_to_async
+def upload(user: User, conversation: Conversation, data: bytes) -> str:
+    from imaging.services import image_upload_create
+
+    return str(image_upload_create(user=user, conversation=conversation, data=data, filename="photo.png").pk)
+
+
+@database_sync_to_async
+def confirm_consent(user: User, image_id: str) -> None:
+    from imaging.selectors import image_get_for_user
+    from imaging.services import image_upload_consent_confirm
+
+    image_upload_consent_confirm(user=user, image=image_get_for_user(user=user, image_id=image_id))
+
+
+async def history(comm: WebsocketCommunicator) -> dict[str, Any]:
+    await comm.send_json_to({"type": "sync"})
+    event = await comm.receive_json_from(timeout=5)
+    assert event["type"] == "history"
+    return event
+
+
+async def test_an_upload_comes_back_once_with_its_consent_state_after_a_reconnect(user: User) -> None:
+    from imaging.tests.factories import face_png
+
+    comm, conversation = await connected(user)
+    image_id = await upload(user, conversation, face_png())
+    event = await comm.receive_json_from(timeout=5)  # the open page is told at once
+    assert event["type"] == "image_upload" and event["image"]["id"] == image_id and event["image"]["needs_consent"]
+    await comm.disconnect()
+
+    again = communicator(conversation.pk, user)  # the page reloads, or its socket reconnects
+    assert (await again.connect())[0]
+    [pending] = (await history(again))["uploads"]
+    assert (pending["id"], pending["needs_consent"], pending["upload"]) == (image_id, True, True)
+    assert pending["url"] == f"/images/{image_id}/" and pending["consent_url"] == f"/images/{image_id}/consent/"
+
+    await confirm_consent(user, image_id)
+    assert (await again.receive_json_from(timeout=5))["image"]["needs_consent"] is False
+    for _ in range(2):  # any number of syncs: the same single upload, now confirmed
+        assert [(u["id"], u["needs_consent"]) for u in (await history(again))["uploads"]] == [(image_id, False)]
+    await again.disconnect()
+
+
+async def test_another_users_upload_never_reaches_a_page(user: User, other_user: User) -> None:
+    from imaging.tests.factories import png_bytes
+
+    theirs, their_conversation = await connected(other_user)
+    mine, my_conversation = await connected(user)
+    await upload(user, my_conversation, png_bytes())
+    assert (await mine.receive_json_from(timeout=5))["type"] == "image_upload"
+    assert await theirs.receive_nothing(timeout=0.3)  # no event on another conversation's group
+    assert (await history(theirs))["uploads"] == []
+    ok, code = await communicator(my_conversation.pk, other_user).connect()  # nor through the owner's page
+    assert not ok and code == CLOSE_NOT_FOUND
+    await theirs.disconnect()
+    await mine.disconnect()

@@ -465,3 +465,60 @@ def test_only_the_owner_confirms_or_discards_an_upload(user: User, other_user: U
         services.image_upload_discard(user=user, image=generated)
     image.refresh_from_db()
     assert image.needs_consent
+
+
+# --- an upload's state reaches the conversation's open pages (after commit) ----------------------------------
+
+@pytest.fixture
+def events(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]]:
+    """(conversation id, payload) of every event the services send."""
+    sent: list[tuple[str, dict[str, Any]]] = []
+    monkeypatch.setattr("conversations.events.conversation_event_send",
+                        lambda *, conversation_id, payload: sent.append((str(conversation_id), payload)))
+    return sent
+
+
+def test_an_upload_and_its_consent_are_announced_to_the_conversation_after_commit(
+    user: User, events: list[tuple[str, dict[str, Any]]], django_capture_on_commit_callbacks: Any
+) -> None:
+    conversation = ConversationFactory.create(user=user)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        image = services.image_upload_create(user=user, conversation=conversation, data=face_png(), filename="f.png")
+    assert events == []  # nothing before the row is committed
+    for callback in callbacks:
+        callback()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_upload_consent_confirm(user=user, image=image)
+    assert [(cid, e["type"], e["image"]["id"], e["image"]["needs_consent"]) for cid, e in events] == [
+        (str(conversation.pk), "image_upload", str(image.pk), True),
+        (str(conversation.pk), "image_upload", str(image.pk), False),
+    ]
+
+
+def test_a_discarded_upload_is_taken_away_from_the_conversation(
+    user: User, events: list[tuple[str, dict[str, Any]]], django_capture_on_commit_callbacks: Any
+) -> None:
+    conversation = ConversationFactory.create(user=user)
+    image = services.image_upload_create(user=user, conversation=conversation, data=face_png(), filename="f.png")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_upload_discard(user=user, image=image)
+    assert events == [(str(conversation.pk), {"type": "image_upload_removed", "image_id": str(image.pk)})]
+
+
+def test_a_moderators_decision_on_an_upload_is_announced_with_its_new_state(
+    user: User, staff_user: User, events: list[tuple[str, dict[str, Any]]], django_capture_on_commit_callbacks: Any
+) -> None:
+    conversation = ConversationFactory.create(user=user)
+    image = services.image_upload_create(user=user, conversation=conversation, data=png_bytes(), filename="a.png")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_moderation_state_set(image=image, state=ModerationState.REJECTED, by=staff_user)
+    [(_, event)] = events
+    assert event["type"] == "image_upload" and event["image"]["withheld"] is True and event["image"]["url"] is None
+
+
+def test_an_upload_outside_a_conversation_announces_nothing(
+    user: User, events: list[tuple[str, dict[str, Any]]], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_upload_create(user=user, conversation=None, data=png_bytes(), filename="a.png")
+    assert events == []

@@ -261,6 +261,22 @@ def test_the_owner_discards_an_upload(user: User) -> None:
     assert not Image.objects.filter(pk=answer["id"]).exists()
 
 
+def test_the_urls_of_an_upload_in_the_chat_state_serve_only_its_owner(user: User, other_user: User,
+                                                                       client: Client) -> None:
+    from conversations.selectors import conversation_state
+
+    conversation = ConversationFactory.create(user=user)
+    owner = logged_in(user)
+    upload(owner, face_png(), "face.png", conversation_id=str(conversation.pk))
+    [shown] = conversation_state(conversation=conversation)["uploads"]
+    assert owner.get(shown["url"]).status_code == 200  # pending consent: its owner still sees the photo
+    stranger = logged_in(other_user)
+    for url in (shown["url"], shown["download_url"]):
+        assert stranger.get(url).status_code == 404
+        assert client.get(url).status_code == 404  # anonymous
+    assert stranger.post(shown["edit_url"], {"prompt": "x"}, content_type="application/json").status_code == 404
+
+
 # --- gallery ------------------------------------------------------------------------------------------------
 
 def test_the_gallery_is_searchable_by_prompt_and_shows_only_the_users_visible_images(user: User,

@@ -1,5 +1,5 @@
 // Chat page: sends the composer's text over the conversation's websocket and renders events:
-// stored messages, streamed tokens of the reply being written, tool calls, image jobs (images.js).
+// stored messages, streamed tokens of the reply being written, tool calls, image jobs and uploads (images.js).
 // Protocol: docs/websocket-protocol.md.
 (function () {
   "use strict";
@@ -64,10 +64,10 @@
 
   function render(message) {
     if (list.querySelector('[data-id="' + message.id + '"]')) return; // never duplicate
-    if (message.reply_id) {
-      const streaming = list.querySelector('[data-streaming="' + message.reply_id + '"]');
-      if (streaming) streaming.remove(); // the stored text replaces the streamed one
-    }
+    // The stored text replaces the streamed one, in its place (an upload may have come after it meanwhile).
+    const streaming = message.reply_id && message.role !== "user"
+      ? list.querySelector('[data-streaming="' + message.reply_id + '"]') : null;
+    if (streaming && (message.role === "tool" || !message.content)) streaming.remove();
     if (message.role === "tool") {
       // Tool results are for the model; a job's images show as a card, placed after its tool call.
       const jobId = jobIdOf(message);
@@ -82,7 +82,8 @@
     bubble.className = "bubble";
     bubble.textContent = message.content;
     item.appendChild(bubble);
-    list.appendChild(item);
+    if (streaming) streaming.replaceWith(item);
+    else list.appendChild(item);
     list.scrollTop = list.scrollHeight;
   }
 
@@ -124,11 +125,33 @@
     if (event.status === "failed") showError(event.error || strings.failed);
   }
 
+  function renderUpload(image) {
+    if (window.AtelierImages) window.AtelierImages.renderUpload(image, list);
+  }
+
+  function removeUpload(imageId) {
+    if (window.AtelierImages) window.AtelierImages.removeUpload(imageId, list);
+  }
+
+  // The whole conversation again, in the order it first appeared: messages (a job's card sits at the model's
+  // tool result), the user's uploads, and the cards of jobs started without the model (card actions, edits of
+  // an upload), by time. Every kind is keyed by its id, so nothing shows twice.
   function onHistory(state) {
     list.replaceChildren();
-    (state.image_jobs || []).forEach(function (job) { jobs[job.job_id] = job; });
-    state.messages.forEach(render);
-    (state.image_jobs || []).forEach(renderJob); // jobs without a tool message (card actions, uploads)
+    const imageJobs = state.image_jobs || [];
+    const placed = {};
+    imageJobs.forEach(function (job) { jobs[job.job_id] = job; });
+    state.messages.forEach(function (message) {
+      const jobId = jobIdOf(message);
+      if (jobId) placed[jobId] = true;
+    });
+    const timeline = [];
+    state.messages.forEach(function (message) { timeline.push([message.created_at, render, message]); });
+    (state.uploads || []).forEach(function (image) { timeline.push([image.created_at, renderUpload, image]); });
+    imageJobs.forEach(function (job) { if (!placed[job.job_id]) timeline.push([job.created_at, renderJob, job]); });
+    timeline.sort(function (a, b) { return Date.parse(a[0]) - Date.parse(b[0]); }); // stable: ties keep this order
+    timeline.forEach(function (entry) { entry[1](entry[2]); });
+    if (imageJobs.length) refreshQuota();
     setLive(null);
     if (state.reply) onReply(state.reply);
   }
@@ -158,6 +181,8 @@
         case "reply_done": onReplyDone(data); break;
         case "tool_call": setStatus(strings.making_image); break;
         case "image_job": renderJob(data); break;
+        case "image_upload": renderUpload(data.image); break;
+        case "image_upload_removed": removeUpload(data.image_id); break;
         case "error": showError(data.detail); break;
       }
     });

@@ -269,7 +269,11 @@
   // Uploads to edit. A photo in which moderation saw a real person's face first asks its owner to confirm that
   // they have that person's consent (Confirm consent / Cancel, which removes the photo); until then nothing can
   // be made from it, and the server refuses edits in plain words. Then it shows like any image, with its actions.
-  function renderUpload(image, container) {
+  // One card per upload id, whichever way the upload arrives (the upload's HTTP answer, an `image_upload` event,
+  // the `history` after a reconnect); a card already showing the same state is left as it is, so a repeated
+  // event neither duplicates it nor takes the focus away. `options.focus`: move the focus to the consent question
+  // (only for the upload the person has just chosen, never for history or events).
+  function renderUpload(image, container, options) {
     container = container || document.getElementById("messages");
     if (!container || !image || !image.id) return null;
     let item = container.querySelector('[data-upload-id="' + CSS.escape(image.id) + '"]');
@@ -278,9 +282,22 @@
       item = el("li", { className: "message message-image message-upload", "data-upload-id": image.id });
       container.appendChild(item);
     }
+    const signature = [image.needs_consent ? "consent" : "ready", image.url || "withheld"].join(" ");
+    if (item.dataset.signature === "removed") return item;
+    if (item.dataset.signature !== signature) {
+      item.dataset.signature = signature;
+      item.replaceChildren(uploadCard(image, item, container));
+      if (created) container.scrollTop = container.scrollHeight;
+    }
+    const focusable = item.querySelector(".consent-confirm");
+    if (focusable && options && options.focus) focusable.focus();
+    return item;
+  }
+
+  function uploadCard(image, item, container) {
     const card = el("article", { className: "image-card", "aria-label": t("uploaded") });
     const error = el("p", { className: "image-card-error", role: "alert", hidden: "" });
-    if (image.needs_consent) {
+    if (image.needs_consent && !image.withheld) {
       const questionId = "consent-" + image.id;
       const confirm = el("button", { type: "button", className: "primary consent-confirm", text: t("consentConfirm") });
       const cancel = el("button", { type: "button", className: "consent-cancel", text: t("consentCancel") });
@@ -297,18 +314,22 @@
       });
       cancel.addEventListener("click", function () {
         confirm.disabled = cancel.disabled = true;
-        post(image.discard_url).then(function () {
-          item.replaceChildren(el("p", { className: "muted", role: "status", text: t("discarded") }));
-        }).catch(function (exc) { showError(item, exc.message); confirm.disabled = cancel.disabled = false; });
+        post(image.discard_url).then(function () { removeUpload(image.id, container); })
+          .catch(function (exc) { showError(item, exc.message); confirm.disabled = cancel.disabled = false; });
       });
     } else {
       card.append(el("div", { className: "image-grid", "data-count": "1" }, [figure(image, null, item, container)]), error);
     }
-    item.replaceChildren(card);
-    if (created) container.scrollTop = container.scrollHeight;
-    const focusable = item.querySelector(".consent-confirm");
-    if (focusable) focusable.focus();
-    return item;
+    return card;
+  }
+
+  // An upload its owner discarded (here, or on another page of the same conversation: `image_upload_removed`).
+  function removeUpload(imageId, container) {
+    container = container || document.getElementById("messages");
+    const item = container && container.querySelector('[data-upload-id="' + CSS.escape(imageId) + '"]');
+    if (!item || item.dataset.signature === "removed") return;
+    item.dataset.signature = "removed";
+    item.replaceChildren(el("p", { className: "muted", role: "status", text: t("discarded") }));
   }
 
   const uploadInput = document.getElementById("image-upload");
@@ -323,11 +344,11 @@
       uploadInput.disabled = true;
       uploadStatus.textContent = t("uploading");
       post(uploadInput.dataset.url, data)
-        .then(function (image) { uploadStatus.textContent = ""; renderUpload(image); })
+        .then(function (image) { uploadStatus.textContent = ""; renderUpload(image, null, { focus: true }); })
         .catch(function (exc) { uploadStatus.textContent = exc.message; })
         .finally(function () { uploadInput.disabled = false; uploadInput.value = ""; });
     });
   }
 
-  window.AtelierImages = { render: render, renderUpload: renderUpload };
+  window.AtelierImages = { render: render, renderUpload: renderUpload, removeUpload: removeUpload };
 })();
