@@ -133,15 +133,22 @@ def test_a_multipart_body_without_boundary_is_a_400(client: Client, user: User) 
     assert error_of(response)["type"] == "invalid_request_error"
 
 
-@pytest.mark.parametrize(("language", "heading"), [("en", "Developer API"), ("fr", "API pour les développeurs")])
+@pytest.mark.parametrize(("language", "heading", "chat_heading"), [
+    ("en", "Developer API", "Chat completions with Python"),
+    ("fr", "API pour les développeurs", "Complétions de chat avec Python"),
+])
 def test_the_documentation_page_has_examples_in_the_visitors_language(client: Client, language: str,
-                                                                       heading: str) -> None:
+                                                                       heading: str, chat_heading: str) -> None:
     response = client.get("/v1/docs", headers={"Accept-Language": language})
     assert response.status_code == 200
     content = response.content.decode()
     assert f"<h1>{heading}</h1>" in content
     assert 'OpenAI(base_url="http://testserver/v1"' in content
     assert "curl http://testserver/v1/images/generations" in content
+    assert "curl http://testserver/v1/chat/completions" in content
+    # The chat example (run as written by test_chat_completions) is code: the same in both languages.
+    assert f'<h2 id="chat-h">{chat_heading}</h2>' in content
+    assert 'model="atelier-chat"' in content and 'stream_options={"include_usage": True}' in content
 
 
 def test_the_account_page_links_to_the_documentation(client: Client, user: User) -> None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
 import io
 import json
 import re
@@ -36,6 +38,13 @@ SCRIPT: dict[str, list[list[Any]]] = {
     "What is the weather in Lyon?": [[call("get_weather", city="Lyon")], ["It is sunny in Lyon."]],
     "Stream the weather in Nice": [[call("get_weather", city="Nice, on the Riviera")]],
     "No tools please": [[call("generate_image", prompt="a cat")], ["Just words."]],
+    # The documentation page's example (templates/api/docs.html).
+    "Draw a lighthouse at dawn": [[call("generate_image", prompt="a lighthouse at dawn", size="256x256")],
+                                  ["Here is your lighthouse."]],
+    "Paint me a cat on a windowsill, then describe it": [
+        [call("generate_image", prompt="a grey cat on a windowsill", size="256x256")],
+        ["A grey cat", " dozes in the sun."]],
+    "What is the weather in Nantes?": [[call("get_weather", city="Nantes")], ["It is sunny in Nantes."]],
 }
 WEATHER = {"type": "function", "function": {
     "name": "get_weather", "description": "The current weather in a city.",
@@ -236,3 +245,27 @@ def test_the_openapi_document_describes_the_request_and_the_stream(chat_server: 
     assert "text/event-stream" in operation["responses"]["200"]["content"]
     assert "application/json" in operation["responses"]["200"]["content"]
     assert {"400", "401", "404", "429", "503", "504"} <= set(operation["responses"])
+
+
+def test_the_documentation_pages_python_example_runs_as_written(chat_server: str, api_account: tuple[User, str]) -> None:
+    """The chat example of /v1/docs, run with the official client as a reader would (their key in place of
+    YOUR_KEY): the forced generate_image call, the streamed answer with an image and the usage, the caller's tool."""
+    user, key = api_account
+    with urllib.request.urlopen(f"{chat_server}/v1/docs", timeout=30) as response:  # noqa: S310 - loopback test URL
+        page = response.read().decode()
+    code = html.unescape(re.search(r'<code id="chat-example">(.*?)</code>', page, flags=re.S).group(1))
+    assert f'OpenAI(base_url="{chat_server}/v1", api_key="YOUR_KEY")' in code
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code.replace("YOUR_KEY", key), "docs-chat-example", "exec"), {})  # noqa: S102 - our own page
+    lines = printed.getvalue().splitlines()
+    assert lines[0].startswith("Here is your lighthouse.")
+    urls = [line for line in lines if line.startswith("['http")]
+    assert len(urls) == 1
+    status, data, content_type = fetch(urls[0][2:-2])
+    assert (status, content_type) == (200, "image/png") and PILImage.open(io.BytesIO(data)).size == (256, 256)
+    streamed = "\n".join(lines)
+    assert "A grey cat dozes in the sun." in streamed and re.search(r"^\d+ tokens$", streamed, flags=re.M)
+    assert lines[-1] == "It is sunny in Nantes."
+    assert sorted(ImageJob.objects.filter(user=user).values_list("prompt", flat=True)) == [
+        "a grey cat on a windowsill", "a lighthouse at dawn"]
