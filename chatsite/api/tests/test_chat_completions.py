@@ -247,13 +247,16 @@ def test_the_openapi_document_describes_the_request_and_the_stream(chat_server: 
     assert {"400", "401", "404", "429", "503", "504"} <= set(operation["responses"])
 
 
-def test_the_documentation_pages_python_example_runs_as_written(chat_server: str, api_account: tuple[User, str]) -> None:
+def test_the_documentation_pages_python_example_runs_as_written(chat_server: str,
+                                                                 api_account: tuple[User, str]) -> None:
     """The chat example of /v1/docs, run with the official client as a reader would (their key in place of
     YOUR_KEY): the forced generate_image call, the streamed answer with an image and the usage, the caller's tool."""
     user, key = api_account
     with urllib.request.urlopen(f"{chat_server}/v1/docs", timeout=30) as response:  # noqa: S310 - loopback test URL
         page = response.read().decode()
-    code = html.unescape(re.search(r'<code id="chat-example">(.*?)</code>', page, flags=re.S).group(1))
+    example = re.search(r'<code id="chat-example">(.*?)</code>', page, flags=re.S)
+    assert example is not None
+    code = html.unescape(example.group(1))
     assert f'OpenAI(base_url="{chat_server}/v1", api_key="YOUR_KEY")' in code
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
