@@ -39,8 +39,9 @@ from chatsite.api.auth import api_user
 from chatsite.api.catalog import IMAGE_MODEL_ID
 from chatsite.api.errors import SERVER, ApiError
 from chatsite.api.schemas import error_openapi, error_responses
+from imaging.errors import ContentPolicy
 from imaging.models import TERMINAL_STATUSES, VISIBLE_STATES, Image, ImageJob, JobMode, JobStatus
-from imaging.services import image_job_cancel, image_job_create, image_upload_create
+from imaging.services import image_job_cancel, image_job_create, image_upload_consent_confirm, image_upload_create
 from imaging.uploads import UploadRejected, check_image
 
 logger = logging.getLogger(__name__)
@@ -100,14 +101,24 @@ class ImageGenerateIn(ImageOptions):
     _clean_prompts = field_validator("prompt", "negative_prompt", mode="after")(_clean_text)
 
 
-class ImageEditIn(ImageOptions):
+class UploadOptions(ImageOptions):
+    """What edits and variations, which start from an uploaded photo, add."""
+
+    face_consent: bool | None = Field(
+        False, description="Atelier extra: `true` confirms that you have the consent of the people shown in the "
+                           "image to edit it. A photo in which Atelier sees a real person's face is refused without "
+                           "it (`code`: `consent_required`), unless the server refuses such photos altogether "
+                           "(`content_policy_violation`).")
+
+
+class ImageEditIn(UploadOptions):
     prompt: str = Field(..., description="The change to make, or what to paint in the transparent area.")
     negative_prompt: str | None = None
 
     _clean_prompts = field_validator("prompt", "negative_prompt", mode="after")(_clean_text)
 
 
-class ImageVariationIn(ImageOptions):
+class ImageVariationIn(UploadOptions):
     pass
 
 
@@ -397,6 +408,29 @@ def _upload_dropped_on_error(source: Image) -> Iterator[None]:
         raise
 
 
+def _consent_required() -> ApiError:
+    return ApiError(400, _("This photo appears to show a real person. If you have their consent to edit it, send "
+                           "the request again with the form field face_consent=true."),
+                    code="consent_required", param="image")
+
+
+def _source_image(user: User, upload: Upload, *, face_consent: bool) -> Image:
+    """The uploaded photo stored for editing. A photo showing a real person's face needs `face_consent`, which
+    confirms the consent as the chat's "Confirm consent" button does (`image_upload_consent_confirm`: the
+    confirmation is recorded with moderation's decision); without it, nothing is kept and the answer says how to
+    confirm. A photo refused by the content policy (faces refused by the settings, nudity) stores nothing."""
+    try:
+        source = image_upload_create(user=user, conversation=None, data=upload.data, filename=upload.name)
+        if not source.needs_consent:
+            return source
+        with _upload_dropped_on_error(source):
+            if not face_consent:
+                raise _consent_required()
+            return image_upload_consent_confirm(user=user, image=source)
+    except ContentPolicy as exc:
+        raise ApiError(400, str(exc), code="content_policy_violation", param="image") from None
+
+
 def _edit_job(request: HttpRequest, user: User) -> tuple[ImageJob, str | None]:
     options, images, mask = _parse_form(request, ImageEditIn)
     assert isinstance(options, ImageEditIn)  # noqa: S101 - _parse_form validated with this schema
@@ -404,7 +438,7 @@ def _edit_job(request: HttpRequest, user: User) -> tuple[ImageJob, str | None]:
     if len(images) > 1:
         raise ApiError(400, _("Atelier edits one image per request."), code="invalid_value", param="image")
     repaint = _repaint_mask(images[0], mask)
-    source = image_upload_create(user=user, conversation=None, data=images[0].data, filename=images[0].name)
+    source = _source_image(user, images[0], face_consent=bool(options.face_consent))
     with _upload_dropped_on_error(source):
         job = image_job_create(
             user=user, conversation=None, prompt=options.prompt, n=options.n or 1,
@@ -421,8 +455,9 @@ def _variation_job(request: HttpRequest, user: User) -> tuple[ImageJob, str | No
     if len(images) > 1:
         raise ApiError(400, _("Atelier makes variations of one image per request."), code="invalid_value",
                        param="image")
+    assert isinstance(options, ImageVariationIn)  # noqa: S101 - _parse_form validated with this schema
     _checked(images[0], "image")
-    source = image_upload_create(user=user, conversation=None, data=images[0].data, filename=images[0].name)
+    source = _source_image(user, images[0], face_consent=bool(options.face_consent))
     with _upload_dropped_on_error(source):
         job = image_job_create(
             user=user, conversation=None, prompt=VARIATION_PROMPT, n=options.n or 1,
@@ -460,6 +495,10 @@ def _merge(*parts: dict[str, Any]) -> dict[str, Any]:
 
 
 IMAGE_ERRORS = (400, 401, 404, 413, 429, 500, 503, 504)
+UPLOAD_400_DOC = {"responses": {"400": {
+    "description": "Invalid parameters or image, a request refused by the content policy (`code`: "
+                   "`content_policy_violation`), or a photo of a real person sent without `face_consent` "
+                   "(`code`: `consent_required`)."}}}
 SSE_DOC = {"responses": {"200": {
     "description": "The images; with `stream: true`, server-sent events `image_generation.partial_image` then "
                    "`image_generation.completed` (an `error` event if the job fails meanwhile).",
@@ -487,7 +526,8 @@ async def image_generate(request: HttpRequest, body: ImageGenerateIn) -> Any:
 @router.post("/edits", response={200: ImagesResponse, **error_responses(*IMAGE_ERRORS)},
              exclude_none=True, summary="Edit an image (repaint its transparent area, or the whole image)",
              operation_id="createImageEdit",
-             openapi_extra=_merge(_multipart_body(ImageEditIn, mask=True), error_openapi(*IMAGE_ERRORS)))
+             openapi_extra=_merge(_multipart_body(ImageEditIn, mask=True), error_openapi(*IMAGE_ERRORS),
+                                  UPLOAD_400_DOC))
 async def image_edit(request: HttpRequest) -> Any:
     user = api_user(request)
     job, response_format = await sync_to_async(_edit_job)(request, user)
@@ -496,7 +536,8 @@ async def image_edit(request: HttpRequest) -> Any:
 
 @router.post("/variations", response={200: ImagesResponse, **error_responses(*IMAGE_ERRORS)},
              exclude_none=True, summary="Create variations of an image", operation_id="createImageVariation",
-             openapi_extra=_merge(_multipart_body(ImageVariationIn, mask=False), error_openapi(*IMAGE_ERRORS)))
+             openapi_extra=_merge(_multipart_body(ImageVariationIn, mask=False), error_openapi(*IMAGE_ERRORS),
+                                  UPLOAD_400_DOC))
 async def image_variation(request: HttpRequest) -> Any:
     user = api_user(request)
     job, response_format = await sync_to_async(_variation_job)(request, user)

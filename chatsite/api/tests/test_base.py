@@ -149,6 +149,9 @@ def test_the_documentation_page_has_examples_in_the_visitors_language(client: Cl
     # The chat example (run as written by test_chat_completions) is code: the same in both languages.
     assert f'<h2 id="chat-h">{chat_heading}</h2>' in content
     assert 'model="atelier-chat"' in content and 'stream_options={"include_usage": True}' in content
+    # How to confirm consent for a photo of a real person.
+    assert '<h2 id="faces-h">' in content and "-F face_consent=true" in content
+    assert 'extra_body={"face_consent": True}' in content
 
 
 def test_the_account_page_links_to_the_documentation(client: Client, user: User) -> None:

@@ -19,11 +19,12 @@ from PIL import Image as PILImage
 from chatsite.accounts.models import DailyUsage, UsageEntry, User
 from chatsite.accounts.services import api_key_create, api_key_revoke
 from chatsite.accounts.tests.factories import UserFactory
-from chatsite.api.tests.conftest import half_transparent_mask, openai_client, png_bytes
+from chatsite.api.tests.conftest import half_transparent_mask, openai_client, png_bytes, running_daphne
 from conftest import BIN
 from imaging.models import Image, ImageJob, JobMode, JobStatus
 from imaging.provenance.c2pa_manifest import read_manifest
 from moderation.models import Decision
+from moderation.tests.factories import face_photo_bytes
 
 pytestmark = [pytest.mark.slow]
 
@@ -126,6 +127,73 @@ def test_streaming_sends_partial_images_then_the_completed_image(oai: Any) -> No
     assert [p.partial_image_index for p in partials] == list(range(len(partials)))
     assert decoded(base64.b64decode(partials[0].b64_json)).size == (256, 256)
     assert decoded(base64.b64decode(events[-1].b64_json)).size == (256, 256)
+
+
+# --- photos of real people: consent (the Grace Hopper portrait, public domain) -------------------------------
+
+def edit_or_vary(client: Any, operation: str, **options: Any) -> Any:
+    photo = ("hopper.jpg", face_photo_bytes(), "image/jpeg")
+    if operation == "edit":
+        return client.images.edit(image=photo, prompt="make the background blue", size="256x256", **options)
+    return client.images.create_variation(image=photo, size="256x256", **options)
+
+
+@pytest.mark.parametrize("operation", ["edit", "variation"])
+def test_a_face_photo_without_consent_is_a_400_consent_required_that_says_how_to_confirm(
+    oai: Any, api_account: tuple[User, str], operation: str
+) -> None:
+    user = api_account[0]
+    with pytest.raises(openai.BadRequestError) as caught:
+        edit_or_vary(oai, operation)
+    assert caught.value.code == "consent_required"
+    assert body_of(caught.value)["param"] == "image"
+    assert caught.value.type == "invalid_request_error"
+    assert "face_consent=true" in body_of(caught.value)["message"]
+    assert not Image.objects.filter(owner=user).exists()  # the photo is not kept
+    assert not ImageJob.objects.filter(user=user).exists() and used_today(user) == 0
+    assert Decision.objects.get(user=user).action == "consent_needed"
+
+
+@pytest.mark.parametrize(("operation", "mode"), [("edit", JobMode.EDIT), ("variation", JobMode.VARIATION)])
+def test_face_consent_confirms_like_the_chat_and_the_photo_is_edited(
+    oai: Any, api_account: tuple[User, str], operation: str, mode: JobMode
+) -> None:
+    user = api_account[0]
+    result = edit_or_vary(oai, operation, response_format="b64_json", extra_body={"face_consent": True})
+    assert decoded(base64.b64decode(result.data[0].b64_json)).size == (256, 256)
+    job = ImageJob.objects.get(user=user)
+    assert job.mode == mode and job.status == JobStatus.SUCCEEDED and used_today(user) == 1
+    source = job.source_image
+    assert source is not None and source.consent_required and source.consent_confirmed_at is not None
+    # Recorded as the chat's "Confirm consent" records it: the face seen, then allowed with the confirmation.
+    first, confirmed = Decision.objects.filter(user=user, stage="upload").order_by("pk")
+    assert (first.action, first.category) == ("consent_needed", "real_person")
+    assert confirmed.action == "allowed" and confirmed.scores["consent_confirmed"] is True
+
+
+def test_face_consent_changes_nothing_for_a_photo_without_a_face(oai: Any, api_account: tuple[User, str]) -> None:
+    result = oai.images.create_variation(image=("photo.png", png_bytes(64), "image/png"), size="256x256",
+                                         extra_body={"face_consent": True})
+    assert fetch(result.data[0].url)[0] == 200
+    source = ImageJob.objects.get(user=api_account[0]).source_image
+    assert source is not None and not source.consent_required and source.consent_confirmed_at is None
+
+
+def test_face_photos_are_refused_even_with_consent_when_the_settings_refuse_them(
+    api_account: tuple[User, str], tmp_path: Path
+) -> None:
+    user, key = api_account
+    # The refusal comes before any job: a server of its own with the other setting, no worker needed.
+    with running_daphne(tmp_path / "daphne.log", {"MODERATION_UPLOAD_FACES": "refuse"}) as url:
+        client = openai_client(url, key)
+        for operation, options in [("edit", {}), ("variation", {"extra_body": {"face_consent": True}})]:
+            with pytest.raises(openai.BadRequestError) as caught:
+                edit_or_vary(client, operation, **options)
+            assert caught.value.code == "content_policy_violation"
+            assert body_of(caught.value)["param"] == "image"
+            assert "real person" in body_of(caught.value)["message"]
+    assert not Image.objects.filter(owner=user).exists() and used_today(user) == 0
+    assert set(Decision.objects.filter(user=user).values_list("action", flat=True)) == {"blocked"}
 
 
 # --- moderations and models ---------------------------------------------------------------------------------
