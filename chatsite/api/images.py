@@ -13,13 +13,14 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import io
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -45,6 +46,7 @@ from imaging.services import image_job_cancel, image_job_create, image_upload_co
 from imaging.uploads import UploadRejected, check_image
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 router = Router(tags=["images"])
 
@@ -194,6 +196,24 @@ async def _cancel_quietly(user: User, job_id: str) -> None:
         await asyncio.shield(sync_to_async(_cancel)(user, job_id))
     except Exception:  # noqa: BLE001 - the reaper ends the job if this fails; the answer must still go out
         logger.warning("could not cancel image job %s", job_id, exc_info=True)
+
+
+async def _created(user: User, create: Callable[[], T]) -> T:
+    """Run `create` (which makes and queues a job, in a thread) so that a client hanging up meanwhile cannot
+    leave the job behind: the creation is shielded from the cancellation, and the job it made is then cancelled
+    (and refunded) before the cancellation goes on. `create` returns the job, or a tuple whose first item is it."""
+    made = asyncio.ensure_future(sync_to_async(create)())
+    try:
+        return await asyncio.shield(made)
+    except asyncio.CancelledError:
+        try:
+            result = await made
+        except Exception:  # noqa: BLE001 - nothing was made; the client is gone anyway
+            raise asyncio.CancelledError from None
+        job = result[0] if isinstance(result, tuple) else result
+        if isinstance(job, ImageJob):
+            await _cancel_quietly(user, str(job.pk))
+        raise
 
 
 async def _watch(job_id: str) -> AsyncIterator[JobState]:
@@ -514,10 +534,10 @@ async def image_generate(request: HttpRequest, body: ImageGenerateIn) -> Any:
     user = api_user(request)
     _model(body.model)
     size = _size(body.size, user=user)
-    job = await sync_to_async(image_job_create)(
-        user=user, conversation=None, prompt=body.prompt, size=size, n=body.n or 1,
+    job = await _created(user, functools.partial(
+        image_job_create, user=user, conversation=None, prompt=body.prompt, size=size, n=body.n or 1,
         negative_prompt=body.negative_prompt or "", seed=body.seed, steps=body.steps,
-    )
+    ))
     if body.stream:
         return _stream(user, job, body.partial_images or 0)
     return await _answer(request, user, job, body.response_format)
@@ -530,7 +550,7 @@ async def image_generate(request: HttpRequest, body: ImageGenerateIn) -> Any:
                                   UPLOAD_400_DOC))
 async def image_edit(request: HttpRequest) -> Any:
     user = api_user(request)
-    job, response_format = await sync_to_async(_edit_job)(request, user)
+    job, response_format = await _created(user, functools.partial(_edit_job, request, user))
     return await _answer(request, user, job, response_format)
 
 
@@ -540,7 +560,7 @@ async def image_edit(request: HttpRequest) -> Any:
                                   UPLOAD_400_DOC))
 async def image_variation(request: HttpRequest) -> Any:
     user = api_user(request)
-    job, response_format = await sync_to_async(_variation_job)(request, user)
+    job, response_format = await _created(user, functools.partial(_variation_job, request, user))
     return await _answer(request, user, job, response_format)
 
 
