@@ -178,6 +178,9 @@ def main() -> None:
         statistics.median(j.timings["queued_s"] for j in jobs),
         statistics.median(j.timings["inference_s"] for j in jobs),
         statistics.median(j.timings["encode_moderate_s"] for j in jobs)))
+    print("progress reports in the denoising loop, medians: {:.0f} a job, {:.3f} s waited".format(
+        statistics.median(j.timings.get("progress_reports", 0) for j in jobs),
+        statistics.median(j.timings.get("progress_s", 0.0) for j in jobs)))
     print(f"model loads in the worker process: {max(j.timings['model_loads_in_process'] for j in jobs)}; "
           f"first preview at step {jobs[0].timings.get('first_preview_step')}; "
           f"first step after {statistics.median(j.timings['first_step_s'] for j in jobs):.3f} s")

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.db import close_old_connections, connection
 from django.utils.translation import gettext as _
 
 from imaging import event_sender
@@ -48,7 +52,13 @@ def worker_pipelines() -> Pipelines:
 
 class ProgressReporter:
     """`on_step` for the pipeline: reports the first step, every preview, the last step, and otherwise at most
-    every IMAGE_PROGRESS_INTERVAL seconds (a database write and an event each). Returns False to interrupt."""
+    every IMAGE_PROGRESS_INTERVAL seconds (a database write and an event each). Returns False to interrupt.
+
+    In a gpu worker (while `event_sender.sending()` is active) the reports are written by this process's
+    progress thread, not by the denoising loop: the loop only hands over the latest report, reports waiting
+    behind a slow write are coalesced to the latest, and a job found cancelled or taken over stops the loop at
+    its next report. `finish()` waits for the last write; the job's final state is written after it. Outside a
+    worker (tests, management commands) reports are written in the loop, as before."""
 
     def __init__(self, job: ImageJob, attempt: int) -> None:
         self.job = job
@@ -56,6 +66,13 @@ class ProgressReporter:
         self.interval = float(settings.IMAGE_PROGRESS_INTERVAL)
         self.last = 0.0
         self.first_preview_step: int | None = None
+        self.spent = 0.0  # seconds the denoising loop spent on reports (for the bench)
+        self.reports = 0
+        self._background = event_sender.enabled() is not None
+        self._lock = threading.Condition()
+        self._pending: tuple[int, int, bytes | None] | None = None
+        self._busy = False
+        self._stopped = False
 
     def __call__(self, info: StepInfo) -> bool:
         from imaging.pipelines import encode_preview
@@ -63,13 +80,69 @@ class ProgressReporter:
         now = time.monotonic()
         due = info.step == 1 or info.preview is not None or info.step >= info.steps or now - self.last >= self.interval
         if not due:
-            return True
+            return not self._stopped
+        started = time.perf_counter()
         preview = encode_preview(info.preview) if info.preview is not None else None
         if preview is not None and self.first_preview_step is None:
             self.first_preview_step = info.step
         self.last = now
-        return image_job_progress(job=self.job, attempt=self.attempt, step=info.step, steps=info.steps,
-                                  preview=preview)
+        self.reports += 1
+        if self._background:
+            with self._lock:
+                self._pending = (info.step, info.steps, preview)  # replaces one not yet written
+                if not self._busy:
+                    self._busy = True
+                    _progress_pool().submit(self._drain)
+            go_on = not self._stopped
+        else:
+            go_on = self._write(info.step, info.steps, preview)
+        self.spent += time.perf_counter() - started
+        return go_on
+
+    def _write(self, step: int, steps: int, preview: bytes | None) -> bool:
+        if not image_job_progress(job=self.job, attempt=self.attempt, step=step, steps=steps, preview=preview):
+            self._stopped = True
+        return not self._stopped
+
+    def _drain(self) -> None:
+        """In the progress thread: write the latest report until none waits."""
+        close_old_connections()  # this thread's connection: kept for the job's reports, replaced when broken
+        while True:
+            with self._lock:
+                report, self._pending = self._pending, None
+                if report is None or self._stopped:
+                    self._busy = False
+                    self._lock.notify_all()
+                    return
+            try:
+                self._write(*report)
+            except Exception:  # noqa: BLE001 - a lost report is replaced by the next; the job goes on
+                logger.warning("could not record the progress of image job %s", self.job.pk, exc_info=True)
+                connection.close()
+
+    def finish(self, timeout: float = 30.0) -> None:
+        """Wait until the reports handed over have been written (before the job's final state is), then let the
+        progress thread close its database connection (one connection a job, opened off the denoising loop)."""
+        if not self._background:
+            return
+        with self._lock:
+            self._lock.wait_for(lambda: not self._busy, timeout=timeout)
+        _progress_pool().submit(_close_connection).result(timeout=timeout)
+
+
+def _close_connection() -> None:
+    connection.close()  # in the progress thread: `connection` is that thread's
+
+
+_pool: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _progress_pool() -> ThreadPoolExecutor:
+    """This process's progress thread (one; a forked pool process makes its own)."""
+    global _pool
+    if _pool is None or _pool[0] != os.getpid():
+        _pool = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="imaging-progress"))
+    return _pool[1]
 
 
 def _request_for(job: ImageJob) -> GenerationRequest:
@@ -112,7 +185,11 @@ def _execute(*, job_id: str, worker: str, dispatch: str | None) -> str:
         if job.source_image is not None and not job.source_image.file:
             raise GenerationError(_("The image to start from is missing."))
         reporter = ProgressReporter(job, attempt)
-        result = generate(pipes, _request_for(job), on_step=reporter, preview_every=settings.IMAGE_PREVIEW_EVERY)
+        try:
+            result = generate(pipes, _request_for(job), on_step=reporter,
+                              preview_every=settings.IMAGE_PREVIEW_EVERY)
+        finally:
+            reporter.finish()
         if result.cancelled:
             image_job_interrupted(job_id=job_id, attempt=attempt, step=result.steps_done)
             return "interrupted"
@@ -125,7 +202,8 @@ def _execute(*, job_id: str, worker: str, dispatch: str | None) -> str:
                                           allowed=verdict.allowed, categories=tuple(verdict.categories),
                                           user_message=verdict.user_message))
         timings = {**result.timings, "load_s": load_s, "encode_moderate_s": time.perf_counter() - stored,
-                   "model_loads_in_process": load_count(), "cpu_s": time.process_time() - cpu_started}
+                   "model_loads_in_process": load_count(), "cpu_s": time.process_time() - cpu_started,
+                   "progress_s": reporter.spent, "progress_reports": reporter.reports}
         if reporter.first_preview_step is not None:
             timings["first_preview_step"] = reporter.first_preview_step
         finished = image_job_complete(job_id=job_id, attempt=attempt, outputs=outputs, timings=timings)
