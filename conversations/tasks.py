@@ -25,6 +25,10 @@ def get_backend() -> ChatBackend:
 
         return ScriptedBackend.from_json(settings.LLM_SCRIPT)
     if kind == "local":
+        if settings.LLM_TORCH_THREADS:
+            import torch
+
+            torch.set_num_threads(settings.LLM_TORCH_THREADS)
         from conversations.llm.local import (
             DEFAULT_ADAPTER_DIR,
             DEFAULT_GGUF_FILE,
@@ -32,8 +36,9 @@ def get_backend() -> ChatBackend:
             default_model_dir,
         )
 
-        if not settings.LLM_MODEL:  # the bundled SmolLM2-135M-Instruct with Atelier's tool adapter
-            adapter = DEFAULT_ADAPTER_DIR if (DEFAULT_ADAPTER_DIR / "adapter_config.json").exists() else None
+        if not settings.LLM_MODEL:  # the bundled SmolLM2-135M-Instruct with Atelier's tool adapter (or LLM_ADAPTER)
+            adapter = settings.LLM_ADAPTER or (
+                DEFAULT_ADAPTER_DIR if (DEFAULT_ADAPTER_DIR / "adapter_config.json").exists() else None)
             return TransformersBackend(default_model_dir(), gguf_file=DEFAULT_GGUF_FILE, adapter=adapter)
         return TransformersBackend(settings.LLM_MODEL, gguf_file=settings.LLM_GGUF_FILE or None,
                                    adapter=settings.LLM_ADAPTER or None)

@@ -202,7 +202,8 @@ LOGGING = {
 LLM_BACKEND = env.str("LLM_BACKEND", default="local")
 LLM_MODEL = env.str("LLM_MODEL", default="")  # local: folder or model id; openai: model name
 LLM_GGUF_FILE = env.str("LLM_GGUF_FILE", default="")
-LLM_ADAPTER = env.str("LLM_ADAPTER", default="")  # a PEFT adapter folder for a local model
+LLM_ADAPTER = env.str("LLM_ADAPTER", default="")  # a PEFT adapter folder for a local model (default: Atelier's)
+LLM_TORCH_THREADS = env.int("LLM_TORCH_THREADS", default=0)  # CPU threads of a local model; 0: torch's default
 LLM_BASE_URL = env.str("LLM_BASE_URL", default="")
 LLM_API_KEY = env.str("LLM_API_KEY", default="")
 LLM_MAX_TOKENS = env.int("LLM_MAX_TOKENS", default=256)
