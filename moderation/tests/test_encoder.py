@@ -1,0 +1,88 @@
+"""The MiniLM encoder in numpy and its place in the prompt classifier (ngram-emb-5)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from chatsite.accounts.models import User
+from moderation.filters.classifier import MODEL_DIR
+from moderation.filters.encoder import SentenceEncoder, default_model_dir
+from moderation.models import Decision
+from moderation.services import Stage, prompt_moderate
+from moderation.services.rules import prompt_classifier
+
+ROOT = Path(__file__).resolve().parents[2]
+SENTENCES = [
+    "a red fox in a snowy forest, watercolor",
+    "A man in a balaclava prying open the back door of a jewellery shop at 3 am",
+    "hi",
+    "a very long prompt about a harbour at dawn, " * 20,
+]
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    return SentenceEncoder(max_tokens=64)
+
+
+def test_the_numpy_encoder_gives_the_embeddings_of_sentence_transformers(encoder: SentenceEncoder) -> None:
+    # The training computes the embeddings with sentence-transformers (torch); the web process with numpy.
+    torch = pytest.importorskip("torch")
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(1)
+    reference = SentenceTransformer(str(default_model_dir()), device="cpu")
+    reference.max_seq_length = 64
+    expected = reference.encode(SENTENCES, normalize_embeddings=True, convert_to_numpy=True)
+    ours = np.stack([encoder.encode(s) for s in SENTENCES])
+    assert ours.shape == (len(SENTENCES), 384) and ours.dtype == np.float32
+    cosines = (ours * expected).sum(axis=1)
+    assert cosines.min() > 0.99999, cosines
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_long_prompt_is_cut_at_max_tokens(encoder: SentenceEncoder) -> None:
+    assert len(encoder.token_ids(SENTENCES[-1])) == 64
+    assert len(encoder.token_ids("hi")) == 3  # [CLS] hi [SEP]
+
+
+def test_the_shipped_classifier_uses_the_encoder() -> None:
+    meta = json.loads((MODEL_DIR / "prompt_classifier.json").read_text(encoding="utf-8"))
+    classifier = prompt_classifier()
+    assert classifier.version == meta["version"] and classifier.head is not None
+    assert classifier.head.coef.shape == (len(meta["classes"]), 384)
+    scores = classifier.scores("a burglar smashing a window to break into a house")
+    assert set(scores.parts) == {"ngram", "encoder"}
+    weight = meta["ngram_weight"]
+    expected_risk = weight * scores.parts["ngram"] + (1 - weight) * scores.parts["encoder"]
+    assert abs((1 - scores.probabilities["benign"]) - expected_risk) < 1e-3
+
+
+def test_the_classifier_runs_without_loading_torch_transformers_or_onnxruntime() -> None:
+    # prompt_moderate runs in the web process, which must never load the ML stack.
+    probe = (
+        "import sys\n"
+        "from moderation.filters.classifier import PromptClassifier\n"
+        "scores = PromptClassifier.load().scores('a man stabbing a stranger in an alley')\n"
+        "assert scores.parts, scores\n"
+        "heavy = sorted(m for m in ('torch', 'transformers', 'sentence_transformers', 'onnxruntime', 'diffusers',\n"
+        "                           'accelerate', 'sklearn') if m in sys.modules)\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+@pytest.mark.django_db
+def test_a_decision_records_the_classifier_version_and_each_models_risk(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="a lighthouse on a cliff at dusk", stage=Stage.TOOL_PROMPT)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.versions["classifier"] == prompt_classifier().version == "ngram-emb-5"
+    assert set(decision.scores["classifier_parts"]) == {"ngram", "encoder"}
