@@ -30,9 +30,10 @@ from .pipeline import (
     build_vae,
     link_text_encoder,
     load_text_encoder,
+    sampling_scheduler_config,
     write_text_encoder_configs,
 )
-from .scenes import render, sample_scene
+from .scenes import KINDS, render, sample_scene
 
 if TYPE_CHECKING:
     import torch
@@ -42,15 +43,26 @@ if TYPE_CHECKING:
 
 
 def scene_batches(
-    seed: int, batch_size: int, *, layout: str = "canonical", size: int = NATIVE_SIZE
+    seed: int,
+    batch_size: int,
+    *,
+    layout: str = "canonical",
+    size: int = NATIVE_SIZE,
+    mix: dict[str, float] | None = None,
 ) -> Iterator[tuple[torch.Tensor, list[str]]]:
-    """Endless batches of (images in [-1, 1] as NCHW float tensors, captions), reproducible from ``seed``."""
+    """Endless batches of (images in [-1, 1] as NCHW float tensors, captions), reproducible from ``seed``.
+
+    ``mix`` weighs the scene kinds (``scenes.KINDS`` when None)."""
     import torch
 
     rng = random.Random(seed)  # noqa: S311 - seeded data, not security
     layouts = ("canonical", "free") if layout == "mixed" else (layout,)
+
+    def kind() -> str | None:
+        return rng.choices(list(mix), weights=list(mix.values()))[0] if mix else None
+
     while True:
-        scenes = [sample_scene(rng, layout=layouts[i % len(layouts)]) for i in range(batch_size)]
+        scenes = [sample_scene(rng, kind=kind(), layout=layouts[i % len(layouts)]) for i in range(batch_size)]
         pixels = np.stack([np.asarray(render(scene, size), dtype=np.float32) for scene in scenes])
         images = torch.from_numpy(pixels).permute(0, 3, 1, 2) / 127.5 - 1.0
         yield images, [scene.caption for scene in scenes]
@@ -169,11 +181,19 @@ def train_unet(
     log_every: int,
     checkpoint: Any = None,
     round_index: int = 0,
+    prediction_type: str = "epsilon",
+    ema_decay: float = 0.999,
+    mix: dict[str, float] | None = None,
 ) -> UNet2DConditionModel:
-    """Epsilon prediction with min-SNR weighting; returns an EMA copy of the UNet.
+    """Epsilon or v prediction with min-SNR weighting; returns an EMA copy of the UNet.
 
     Later rounds (``round_index`` > 0) continue from the previous round's EMA weights on fresh scenes, with a
     fresh optimiser and learning-rate schedule (a warm restart).
+
+    With ``prediction_type="v_prediction"`` the weight of a step, measured on the image it implies, is the SNR
+    clamped to [1, 5] instead of min(SNR, 5): at the noisiest steps, where nothing of the image is left and only
+    the caption can say which colour an object has, the epsilon rounds weighted the image error by the SNR itself
+    (0.06 at t = 850, 0.004 at t = 960), so colours were barely trained (see the model card's diagnosis).
     """
     import torch
     from diffusers.schedulers.scheduling_ddpm import DDPMScheduler
@@ -187,7 +207,7 @@ def train_unet(
     optimizer = torch.optim.AdamW(unet.parameters(), lr=lr, weight_decay=0.01)
     offset = 10 * round_index
     generator = torch.Generator(device="cpu").manual_seed(seed + offset)
-    batches = scene_batches(seed + offset + 2, batch_size)
+    batches = scene_batches(seed + offset + 2, batch_size, mix=mix)
     drop_rng = random.Random(seed + offset + 3)  # noqa: S311 - seeded data, not security
     started = time.monotonic()
     running = 0.0
@@ -205,13 +225,19 @@ def train_unet(
         noisy = noise_scheduler.add_noise(latents, noise, timesteps)
         prediction = unet(noisy, timesteps, context).sample
         snr = alphas[timesteps] / (1 - alphas[timesteps])
-        weight = torch.clamp(snr, max=5.0) / snr
-        loss = (weight * (prediction - noise).pow(2).mean(dim=(1, 2, 3))).mean()
+        if prediction_type == "v_prediction":
+            # |v error|^2 = (SNR + 1) |image error|^2: an image weight of clamp(SNR, 1, 5) is this v weight.
+            target = noise_scheduler.get_velocity(latents, noise, timesteps)
+            weight = torch.clamp(snr, min=1.0, max=5.0) / (snr + 1)
+        else:
+            target = noise
+            weight = torch.clamp(snr, max=5.0) / snr
+        loss = (weight * (prediction - target).pow(2).mean(dim=(1, 2, 3))).mean()
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(unet.parameters(), 1.0)
         optimizer.step()
-        decay = min(0.999, (1 + step) / (10 + step))
+        decay = min(ema_decay, (1 + step) / (10 + step))
         with torch.no_grad():
             for ema_param, param in zip(ema.parameters(), unet.parameters(), strict=True):
                 ema_param.lerp_(param, 1 - decay)
@@ -223,7 +249,7 @@ def train_unet(
     return ema
 
 
-def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL) -> None:
+def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, prediction_type: str = "epsilon") -> None:
     """Write the diffusers folder: unet/, vae/, scheduler/, model_index.json, and the text encoder's and tokenizer's
     configuration with links to the package's weights and vocabulary (see pipeline.link_text_encoder)."""
     import diffusers
@@ -232,9 +258,7 @@ def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL) -> Non
     out.mkdir(parents=True, exist_ok=True)
     unet.save_pretrained(out / "unet", safe_serialization=True)
     vae.save_pretrained(out / "vae", safe_serialization=True)
-    # "leading" spacing starts sampling just below t=T: at t=T itself the cosine schedule leaves almost no
-    # signal, and an epsilon-predicting model's estimate of the image blows up there.
-    scheduler = DPMSolverMultistepScheduler(**SCHEDULER_CONFIG, timestep_spacing="leading", steps_offset=1)
+    scheduler = DPMSolverMultistepScheduler(**sampling_scheduler_config(prediction_type))
     scheduler.save_pretrained(out / "scheduler")
     index = {**MODEL_INDEX, "_diffusers_version": diffusers.__version__}
     (out / "model_index.json").write_text(json.dumps(index, indent=2) + "\n")
@@ -245,10 +269,28 @@ def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL) -> Non
 UNET_STEPS = "1200,1000,1200,500"
 UNET_BATCH_SIZES = "24,24,12"
 UNET_LRS = "8e-4,4e-4,4e-4,2e-4"
+PREDICTION_TYPES = "epsilon"
+EMA_DECAYS = "0.999"
+# The committed weights' schedule. Session 3's v-prediction rounds (model card, not kept) added
+# "0,0,0,0,1600,1200,1000" steps, lr "...,4e-4,2e-4,2e-4", "--prediction-type" and "--ema-decay 0.998" for rounds
+# 5 to 7, and in round 7 the mix "single:0.15+pair:0.45+relation:0.2+count:0.15+text:0.05".
+SCENE_MIXES = ("default",)
+
+
+def _scene_mix(value: str) -> dict[str, float] | None:
+    if value == "default":
+        return None
+    mix = {kind: float(weight) for kind, _, weight in (pair.partition(":") for pair in value.split("+"))}
+    unknown = set(mix) - {kind for kind, _ in KINDS}
+    if unknown:
+        raise ValueError(f"unknown scene kinds {sorted(unknown)}")
+    return mix
+
+
 DECODER_STEPS = "1500,0,1200,1200"
 
 
-def _per_round(values: str, kind: type[int] | type[float]) -> list[Any]:
+def _per_round(values: str, kind: type[int] | type[float] | type[str]) -> list[Any]:
     return [kind(value) for value in values.split(",")]
 
 
@@ -270,11 +312,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--vae-batch-size", type=int, default=24)
     parser.add_argument("--vae-lr", type=float, default=1e-3)
     parser.add_argument("--unet-lr", default=UNET_LRS, help="UNet peak learning rate per round, comma list")
+    parser.add_argument(
+        "--prediction-type",
+        default=PREDICTION_TYPES,
+        help="what the UNet predicts per round (epsilon or v_prediction), comma list",
+    )
+    parser.add_argument("--ema-decay", default=EMA_DECAYS, help="EMA decay of the UNet weights per round, comma list")
+    parser.add_argument(
+        "--scene-mix",
+        default=",".join(SCENE_MIXES),
+        help="UNet scene mix per round, comma list: 'default' (scenes.KINDS) or kind:weight pairs joined by '+'",
+    )
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (ignored on CUDA)")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--log-every", type=int, default=100)
     parser.add_argument("--vae-from", type=Path, help="reuse the VAE of an earlier run instead of training one")
     parser.add_argument("--unet-from", type=Path, help="start from the UNet of an earlier run (to resume rounds)")
+    parser.add_argument(
+        "--keep-checkpoints", action="store_true", help="also keep every checkpoint in OUT/checkpoint-ROUND-STEP"
+    )
     args = parser.parse_args(argv)
 
     torch.manual_seed(args.seed)
@@ -306,9 +362,31 @@ def main(argv: list[str] | None = None) -> None:
     print(f"vae ready, scaling factor {vae.config['scaling_factor']:.4f}", flush=True)
 
     encoder, tokenizer = load_text_encoder(device=device)
+    rounds = [int(n) for n in args.unet_steps.split(",")]
+    batch_sizes, lrs = _per_round(args.batch_size, int), _per_round(args.unet_lr, float)
+    predictions = _per_round(args.prediction_type, str)
+    if not set(predictions) <= {"epsilon", "v_prediction"}:
+        parser.error(f"--prediction-type: epsilon or v_prediction, not {args.prediction_type}")
+    decays = _per_round(args.ema_decay, float)
+    mixes = [_scene_mix(value) for value in args.scene_mix.split(",")]
+    trained = [i for i, steps in enumerate(rounds) if steps]
+    # The scheduler saved must match what the UNet predicts: the last round trained, or the reused UNet's.
+    if trained:
+        saved_prediction = predictions[min(trained[-1], len(predictions) - 1)]
+    elif args.unet_from is not None:
+        saved_prediction = json.loads((args.unet_from / "scheduler" / "scheduler_config.json").read_text())[
+            "prediction_type"
+        ]
+    else:
+        saved_prediction = "epsilon"  # an untrained UNet: nothing to match
 
-    def checkpoint(ema: UNet2DConditionModel, step: int) -> None:
-        save_model(args.out, ema, vae)
+    def checkpoint(ema: UNet2DConditionModel, step: int, round_index: int) -> None:
+        save_model(args.out, ema, vae, prediction_type=predictions[min(round_index, len(predictions) - 1)])
+        if args.keep_checkpoints:
+            save_model(
+                args.out / f"checkpoint-{round_index}-{step}", ema, vae,
+                prediction_type=predictions[min(round_index, len(predictions) - 1)],
+            )  # fmt: skip
         print(f"checkpoint at step {step} written to {args.out}", flush=True)
 
     torch.manual_seed(args.seed + 1)  # the UNet starts the same whether the VAE was trained now or reused
@@ -319,17 +397,18 @@ def main(argv: list[str] | None = None) -> None:
     else:
         unet = build_unet()
     # Rounds as for the decoder: "0,1200" skips the first round (resuming from --unet-from).
-    batch_sizes, lrs = _per_round(args.batch_size, int), _per_round(args.unet_lr, float)
-    for round_index, steps in enumerate(int(n) for n in args.unet_steps.split(",")):
+    for round_index, steps in enumerate(rounds):
         if not steps:
             continue
         unet = train_unet(
             unet, vae, encoder, tokenizer, steps=steps, batch_size=batch_sizes[min(round_index, len(batch_sizes) - 1)],
-            lr=lrs[min(round_index, len(lrs) - 1)], seed=args.seed, device=device,
-            log_every=args.log_every, checkpoint=checkpoint, round_index=round_index,
+            lr=lrs[min(round_index, len(lrs) - 1)], seed=args.seed, device=device, log_every=args.log_every,
+            checkpoint=lambda ema, step, r=round_index: checkpoint(ema, step, r), round_index=round_index,
+            prediction_type=predictions[min(round_index, len(predictions) - 1)],
+            ema_decay=decays[min(round_index, len(decays) - 1)], mix=mixes[min(round_index, len(mixes) - 1)],
         )  # fmt: skip
-    save_model(args.out, unet, vae)
-    if not any(int(n) for n in args.unet_steps.split(",")):
+    save_model(args.out, unet, vae, prediction_type=saved_prediction)
+    if not trained:
         return
     total = time.monotonic() - started
     summary = {
