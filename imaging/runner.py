@@ -68,7 +68,10 @@ class ProgressReporter:
         self.first_preview_step: int | None = None
         self.spent = 0.0  # seconds the denoising loop spent on reports (for the bench)
         self.reports = 0
-        self._background = event_sender.enabled() is not None
+        # Off the loop only in a worker, and only when no transaction is open on this thread's connection: the
+        # progress thread's own connection could not see rows that transaction has not committed (the tests that
+        # run a job inside a test case's transaction).
+        self._background = event_sender.enabled() is not None and not connection.in_atomic_block
         self._lock = threading.Condition()
         self._pending: tuple[int, int, bytes | None] | None = None
         self._busy = False

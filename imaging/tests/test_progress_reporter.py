@@ -59,3 +59,15 @@ def test_outside_a_worker_reports_are_written_in_the_loop() -> None:
     assert job.step == 1
     ImageJob.objects.filter(pk=job.pk).update(status=JobStatus.CANCELLED)
     assert not reporter(StepInfo(step=2, steps=20, preview=PILImage.new("RGB", (8, 8))))
+
+
+@pytest.mark.django_db(transaction=False)
+def test_inside_an_open_transaction_reports_stay_in_the_loop_where_its_rows_are_visible() -> None:
+    job = running_job()  # not committed: another connection could not see it
+    with event_sender.sending():
+        reporter = ProgressReporter(job, attempt=1)
+        assert not reporter._background
+        assert reporter(StepInfo(step=1, steps=20))
+        reporter.finish()
+    job.refresh_from_db()
+    assert job.step == 1
