@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from imaging import event_sender
@@ -108,8 +108,8 @@ class ProgressReporter:
         return not self._stopped
 
     def _drain(self) -> None:
-        """In the progress thread: write the latest report until none waits."""
-        close_old_connections()  # this thread's connection: kept for the job's reports, replaced when broken
+        """In the progress thread: write the latest report until none waits. The thread's connection lives for
+        one job (`finish()` closes it) and is closed on an error, so it needs no check before each report."""
         while True:
             with self._lock:
                 report, self._pending = self._pending, None
