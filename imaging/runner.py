@@ -9,7 +9,7 @@ import logging
 import os
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -28,7 +28,7 @@ from imaging.services import (
     image_job_progress,
     image_job_start,
 )
-from moderation.services import Stage, image_moderate
+from moderation.services import Stage, image_moderate, image_nsfw_score
 
 if TYPE_CHECKING:
     from imaging.pipelines import GenerationRequest, Pipelines, StepInfo
@@ -148,6 +148,27 @@ def _progress_pool() -> ThreadPoolExecutor:
     return _pool[1]
 
 
+_outputs: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _output_pool() -> ThreadPoolExecutor:
+    """This process's thread for scoring outputs while they are encoded (one; a forked process makes its own)."""
+    global _outputs
+    if _outputs is None or _outputs[0] != os.getpid():
+        _outputs = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="imaging-output"))
+    return _outputs[1]
+
+
+def _score(scored: Future[float]) -> float | None:
+    """The score computed ahead, or None: `image_moderate` then decodes and scores the final bytes itself (and
+    withholds the image if the classifier fails again)."""
+    try:
+        return scored.result()
+    except Exception:  # noqa: BLE001 - scored again (or failed closed) by image_moderate
+        logger.warning("could not score an output ahead of its moderation", exc_info=True)
+        return None
+
+
 def _request_for(job: ImageJob) -> GenerationRequest:
     from PIL import Image as PILImage
 
@@ -198,9 +219,13 @@ def _execute(*, job_id: str, worker: str, dispatch: str | None) -> str:
             return "interrupted"
         stored = time.perf_counter()
         outputs = []
-        for image, seed in zip(result.images, result.seeds, strict=True):
+        # The NSFW classifier reads the generated pixels in the output thread while this one encodes, watermarks
+        # and signs them (the classifier and zlib both leave the GIL): the check costs the job little wall time.
+        # The score is of the model's pixels, before the plan's visible watermark text is drawn on them.
+        scores = [_output_pool().submit(image_nsfw_score, image) for image in result.images]
+        for image, seed, scored in zip(result.images, result.seeds, scores, strict=True):
             png = image_output_sign(job=job, png=encode_png(image), seed=seed)  # watermark, C2PA: final bytes
-            verdict = image_moderate(user=job.user, image=png, stage=Stage.OUTPUT_IMAGE)
+            verdict = image_moderate(user=job.user, image=png, stage=Stage.OUTPUT_IMAGE, nsfw=_score(scored))
             outputs.append(GeneratedImage(png=png, width=image.width, height=image.height, seed=seed,
                                           allowed=verdict.allowed, categories=tuple(verdict.categories),
                                           user_message=verdict.user_message))

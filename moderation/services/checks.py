@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -22,6 +22,9 @@ from chatsite.accounts.models import User
 from moderation.filters.text import variants
 from moderation.models import Action, Category, Decision, Stage
 from moderation.services.rules import artist_matcher, prompt_classifier, term_matcher
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 logger = logging.getLogger(__name__)
 
@@ -184,12 +187,23 @@ def prompt_moderate(*, user: User, text: str, stage: Stage) -> Verdict:
                    decision_id=decision.pk, scores=scores)
 
 
-def image_moderate(*, user: User, image: bytes, stage: Stage, consent_confirmed: bool = False) -> Verdict:
+def image_nsfw_score(picture: PILImage) -> float:
+    """The NSFW classifier's score of decoded pixels, computed ahead of `image_moderate(nsfw=...)` (the gpu
+    worker scores an output while it encodes and signs it). Raises on a failure of the classifier."""
+    from moderation.filters import images
+
+    return images.nsfw_score(picture.convert("RGB"))
+
+
+def image_moderate(*, user: User, image: bytes, stage: Stage, consent_confirmed: bool = False,
+                   nsfw: float | None = None) -> Verdict:
     """Check image bytes: an output before anyone sees it, or an upload before it is used.
 
     Outputs flagged as NSFW are withheld (the caller keeps them out of sight and queues them for review);
     uploads flagged as NSFW are refused. An upload showing a face needs `consent_confirmed` when
     MODERATION_UPLOAD_FACES is "consent", is refused when it is "refuse", and passes when it is "allow".
+    `nsfw` is `image_nsfw_score` of exactly these pixels when the caller computed it already (a generated
+    output scored before its encoding was done); the record still names the sha256 of `image`.
     """
     from moderation.filters import images
 
@@ -201,8 +215,9 @@ def image_moderate(*, user: User, image: bytes, stage: Stage, consent_confirmed:
     action = Action.ALLOWED
     needs_consent = False
     try:
-        picture = images.decode(data, max_pixels=settings.MODERATION_IMAGE_MAX_PIXELS)
-        nsfw = images.nsfw_score(picture)
+        if nsfw is None or stage == Stage.UPLOAD:  # an upload's bytes are always decoded here (faces, bombs)
+            picture = images.decode(data, max_pixels=settings.MODERATION_IMAGE_MAX_PIXELS)
+            nsfw = images.nsfw_score(picture)
         scores["nsfw"] = round(nsfw, 4)
         if nsfw >= settings.MODERATION_NSFW_THRESHOLD:
             categories.append(Category.NUDITY)

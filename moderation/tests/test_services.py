@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from django.test import override_settings
 
@@ -139,3 +141,16 @@ def test_an_upload_showing_a_face_passes_when_the_setting_says_allow(user: User)
 
 def test_an_output_image_is_never_asked_for_consent(user: User) -> None:
     assert image_moderate(user=user, image=face_photo_bytes(), stage=Stage.OUTPUT_IMAGE).allowed
+
+
+def test_an_output_scored_ahead_uses_that_score_and_the_hash_of_its_bytes(user: User) -> None:
+    data = png_bytes()
+    verdict = image_moderate(user=user, image=data, stage=Stage.OUTPUT_IMAGE, nsfw=0.97)
+    assert not verdict.allowed and verdict.categories == ("nudity",)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.scores["nsfw"] == 0.97 and decision.image_sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_an_upload_is_always_decoded_and_checked_even_with_a_score_given(user: User) -> None:
+    assert not image_moderate(user=user, image=b"not an image", stage=Stage.UPLOAD, nsfw=0.0).allowed
+    assert image_moderate(user=user, image=face_photo_bytes(), stage=Stage.UPLOAD, nsfw=0.0).needs_consent
