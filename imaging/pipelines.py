@@ -18,6 +18,10 @@ Model names (IMAGE_MODEL):
 - anything else: `DiffusionPipeline.from_pretrained(name)`, a local folder or a model id already in the
   Hugging Face cache (nothing is downloaded at run time unless `local_files_only=False` is asked for).
 
+A model folder may hold `atelier.json` beside `model_index.json` (diffusers ignores it) with Atelier's defaults for
+that model: `{"guidance_scale": 1.5}`. `model_guidance_scale(model)` reads it; the job service uses it when
+IMAGE_GUIDANCE_SCALE is not set, so a model trained for low guidance is not drawn at another model's default.
+
 torch, transformers and diffusers are imported inside the functions: importing this module is cheap, but
 only worker processes should call into it.
 """
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -50,6 +55,10 @@ SD_LATENT_RGB = (
     (-0.158, 0.189, 0.264),
     (-0.184, -0.271, -0.473),
 )
+
+
+DEFAULT_GUIDANCE_SCALE = 5.0  # a model folder without atelier.json: Stable Diffusion's usual scale
+MODEL_DEFAULTS_FILE = "atelier.json"
 
 
 class GenerationError(Exception):
@@ -156,6 +165,38 @@ def choose_dtype(preference: str, device: str) -> torch.dtype:
     if preference not in dtypes:
         raise GenerationError(f"Unknown dtype {preference!r}; use one of {', '.join(dtypes)} or auto.")
     return dtypes[preference]
+
+
+def model_folder(model: str) -> Path | None:
+    """The local folder of a model name (see the module docstring), or None (`tiny-random`, a model id)."""
+    if model == TINY_RANDOM:
+        return None
+    if model == INHOUSE or model.startswith(INHOUSE + ":"):
+        folder = model.partition(":")[2]
+        if folder:
+            return Path(folder)
+        return Path(importlib.import_module("imaging.inhouse.pipeline").WEIGHTS_DIR)
+    path = Path(model)
+    return path if path.is_dir() else None
+
+
+def model_guidance_scale(model: str, *, fallback: float = DEFAULT_GUIDANCE_SCALE) -> float:
+    """The guidance scale the model's folder asks for in `atelier.json`, else ``fallback``.
+
+    Reads one small JSON file and imports nothing heavy: the web process calls it when it creates a job. A file
+    that is there but malformed raises GenerationError rather than silently drawing at another scale.
+    """
+    folder = model_folder(model)
+    if folder is None or not (folder / MODEL_DEFAULTS_FILE).is_file():
+        return fallback
+    path = folder / MODEL_DEFAULTS_FILE
+    try:
+        value = json.loads(path.read_text()).get("guidance_scale", fallback)
+    except (ValueError, AttributeError) as error:
+        raise GenerationError(f"{path} is not a JSON object with a number 'guidance_scale'.") from error
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise GenerationError(f"{path}: 'guidance_scale' must be a number, at least 0.")
+    return float(value)
 
 
 # --- loading ---------------------------------------------------------------------------------------

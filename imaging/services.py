@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
@@ -34,7 +35,7 @@ from chatsite.accounts.models import User
 from chatsite.accounts.services import usage_record
 from conversations.events import conversation_event_send, conversation_event_send_on_commit
 from conversations.models import Conversation
-from imaging import event_sender
+from imaging import event_sender, pipelines
 from imaging.admission import celery_priority, job_admit, running_limit_reached
 from imaging.errors import ConsentRequired, ContentPolicy, InvalidRequest, InvalidUpload, NotFound, QuotaExceeded
 from imaging.models import (
@@ -181,7 +182,7 @@ def image_job_create(
             n=n,
             seed=seed,
             steps=steps,
-            guidance_scale=settings.IMAGE_GUIDANCE_SCALE,
+            guidance_scale=image_guidance_scale(),
             strength=strength,
             source_image=source_image,
             parameters={"model": settings.IMAGE_MODEL},
@@ -194,6 +195,18 @@ def image_job_create(
         _dispatch_on_commit(job)
         _send_on_commit(job)
     return job
+
+
+def image_guidance_scale() -> float:
+    """IMAGE_GUIDANCE_SCALE when set, else the default the model's folder gives (see pipelines.model_guidance_scale).
+
+    Reads a small JSON file at most; imports no torch."""
+    if settings.IMAGE_GUIDANCE_SCALE is not None:
+        return float(settings.IMAGE_GUIDANCE_SCALE)
+    try:
+        return pipelines.model_guidance_scale(settings.IMAGE_MODEL)
+    except pipelines.GenerationError as error:
+        raise ImproperlyConfigured(str(error)) from error
 
 
 def image_job_regenerate(*, user: User, job: ImageJob) -> ImageJob:

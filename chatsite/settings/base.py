@@ -242,7 +242,8 @@ IMAGE_TORCH_THREADS = env.int("IMAGE_TORCH_THREADS", default=0)  # CPU threads p
 IMAGE_SIZES: list[int] = env.list("IMAGE_SIZES", cast=int, default=[256, 512, 1024])  # square, pixels a side
 IMAGE_STEPS = env.int("IMAGE_STEPS", default=20)
 IMAGE_MAX_STEPS = env.int("IMAGE_MAX_STEPS", default=50)  # the most a request may ask for (the API's `steps`)
-IMAGE_GUIDANCE_SCALE = env.float("IMAGE_GUIDANCE_SCALE", default=5.0)
+# Unset: the model's own default (`guidance_scale` in atelier.json in its folder, e.g. the in-house model's), else 5.
+IMAGE_GUIDANCE_SCALE: float | None = env.float("IMAGE_GUIDANCE_SCALE", default=None)
 IMAGE_EDIT_STRENGTH = env.float("IMAGE_EDIT_STRENGTH", default=0.75)
 IMAGE_VARIATION_STRENGTH = env.float("IMAGE_VARIATION_STRENGTH", default=0.6)
 IMAGE_PROMPT_MAX_CHARS = env.int("IMAGE_PROMPT_MAX_CHARS", default=1000)

@@ -31,6 +31,9 @@ MAX_TOKENS = 24  # captions are short (training captions: at most 22 tokens); pa
 DEFAULT_STEPS = 12
 # For the committed (epsilon) weights. The v-prediction rounds tried in session 3 (model card) score best at 1.5.
 DEFAULT_GUIDANCE = 4.0
+# What train.py writes into a folder's atelier.json (imaging.pipelines.model_guidance_scale; the worker and
+# eval_binding use it unless told otherwise), by what the UNet predicts.
+GUIDANCE_BY_PREDICTION: dict[str, float] = {"epsilon": DEFAULT_GUIDANCE, "v_prediction": 1.5}
 NATIVE_SIZE = 64
 
 UNET_CONFIG: dict[str, Any] = {

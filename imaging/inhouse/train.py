@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .pipeline import (
+    GUIDANCE_BY_PREDICTION,
     MAX_TOKENS,
     MODEL_INDEX,
     NATIVE_SIZE,
@@ -184,6 +185,7 @@ def train_unet(
     prediction_type: str = "epsilon",
     ema_decay: float = 0.999,
     mix: dict[str, float] | None = None,
+    object_weight: float = 0.0,
 ) -> UNet2DConditionModel:
     """Epsilon or v prediction with min-SNR weighting; returns an EMA copy of the UNet.
 
@@ -194,6 +196,10 @@ def train_unet(
     clamped to [1, 5] instead of min(SNR, 5): at the noisiest steps, where nothing of the image is left and only
     the caption can say which colour an object has, the epsilon rounds weighted the image error by the SNR itself
     (0.06 at t = 850, 0.004 at t = 960), so colours were barely trained (see the model card's diagnosis).
+
+    ``object_weight`` weighs the latent cells under an object (1 + ``object_weight`` instead of 1, renormalised per
+    image): objects cover a fifth of a scene, and a flat background otherwise dominates the loss, while the
+    objects' colours are what the caption's colour words must set.
     """
     import torch
     from diffusers.schedulers.scheduling_ddpm import DDPMScheduler
@@ -232,7 +238,12 @@ def train_unet(
         else:
             target = noise
             weight = torch.clamp(snr, max=5.0) / snr
-        loss = (weight * (prediction - target).pow(2).mean(dim=(1, 2, 3))).mean()
+        error = (prediction - target).pow(2)
+        if object_weight:
+            cells = object_cells(images, latents.shape[-1]).to(device)
+            spatial = 1.0 + object_weight * cells
+            error = error * spatial / spatial.mean(dim=(1, 2, 3), keepdim=True)
+        loss = (weight * error.mean(dim=(1, 2, 3))).mean()
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(unet.parameters(), 1.0)
@@ -249,9 +260,20 @@ def train_unet(
     return ema
 
 
+def object_cells(images: torch.Tensor, side: int) -> torch.Tensor:
+    """1 for the ``side`` x ``side`` latent cells that hold any object pixel (differing from the top-left corner,
+    always background in rendered scenes), else 0; shape N x 1 x side x side."""
+    import torch
+
+    background = images[:, :, :1, :1]
+    mask = ((images - background).abs().amax(dim=1, keepdim=True) > 0.1).float()
+    return torch.nn.functional.adaptive_max_pool2d(mask, side)
+
+
 def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, prediction_type: str = "epsilon") -> None:
-    """Write the diffusers folder: unet/, vae/, scheduler/, model_index.json, and the text encoder's and tokenizer's
-    configuration with links to the package's weights and vocabulary (see pipeline.link_text_encoder)."""
+    """Write the diffusers folder: unet/, vae/, scheduler/, model_index.json, atelier.json (Atelier's default
+    guidance scale for it), and the text encoder's and tokenizer's configuration with links to the package's
+    weights and vocabulary (see pipeline.link_text_encoder)."""
     import diffusers
     from diffusers.schedulers.scheduling_dpmsolver_multistep import DPMSolverMultistepScheduler
 
@@ -262,6 +284,9 @@ def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, pre
     scheduler.save_pretrained(out / "scheduler")
     index = {**MODEL_INDEX, "_diffusers_version": diffusers.__version__}
     (out / "model_index.json").write_text(json.dumps(index, indent=2) + "\n")
+    # Atelier's default guidance for this model (imaging.pipelines.model_guidance_scale); diffusers ignores the file.
+    defaults = {"guidance_scale": GUIDANCE_BY_PREDICTION[prediction_type]}
+    (out / "atelier.json").write_text(json.dumps(defaults, indent=2) + "\n")
     write_text_encoder_configs(out)
     link_text_encoder(out)
 
@@ -275,6 +300,7 @@ EMA_DECAYS = "0.999"
 # "0,0,0,0,1600,1200,1000" steps, lr "...,4e-4,2e-4,2e-4", "--prediction-type" and "--ema-decay 0.998" for rounds
 # 5 to 7, and in round 7 the mix "single:0.15+pair:0.45+relation:0.2+count:0.15+text:0.05".
 SCENE_MIXES = ("default",)
+OBJECT_WEIGHTS = "0"
 
 
 def _scene_mix(value: str) -> dict[str, float] | None:
@@ -323,6 +349,11 @@ def main(argv: list[str] | None = None) -> None:
         default=",".join(SCENE_MIXES),
         help="UNet scene mix per round, comma list: 'default' (scenes.KINDS) or kind:weight pairs joined by '+'",
     )
+    parser.add_argument(
+        "--object-weight",
+        default=OBJECT_WEIGHTS,
+        help="extra UNet loss weight on latent cells under objects per round (0: none), comma list",
+    )
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (ignored on CUDA)")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--log-every", type=int, default=100)
@@ -369,6 +400,7 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"--prediction-type: epsilon or v_prediction, not {args.prediction_type}")
     decays = _per_round(args.ema_decay, float)
     mixes = [_scene_mix(value) for value in args.scene_mix.split(",")]
+    object_weights = _per_round(args.object_weight, float)
     trained = [i for i, steps in enumerate(rounds) if steps]
     # The scheduler saved must match what the UNet predicts: the last round trained, or the reused UNet's.
     if trained:
@@ -406,6 +438,7 @@ def main(argv: list[str] | None = None) -> None:
             checkpoint=lambda ema, step, r=round_index: checkpoint(ema, step, r), round_index=round_index,
             prediction_type=predictions[min(round_index, len(predictions) - 1)],
             ema_decay=decays[min(round_index, len(decays) - 1)], mix=mixes[min(round_index, len(mixes) - 1)],
+            object_weight=object_weights[min(round_index, len(object_weights) - 1)],
         )  # fmt: skip
     save_model(args.out, unet, vae, prediction_type=saved_prediction)
     if not trained:

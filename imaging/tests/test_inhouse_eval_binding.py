@@ -36,3 +36,11 @@ def test_it_rejects_a_file_that_is_not_geneval_metadata(tmp_path: Path) -> None:
     prompts.write_text('{"prompt": "a red circle"}\n')
     with pytest.raises(CommandError, match="needs 'tag'"):
         call_command("eval_binding", "--prompts", str(prompts))
+
+
+def test_a_model_folder_with_a_malformed_default_guidance_is_refused(tmp_path: Path) -> None:
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text(json.dumps(ROWS[0]) + "\n")
+    (tmp_path / "atelier.json").write_text('{"guidance_scale": "strong"}')
+    with pytest.raises(CommandError, match="guidance_scale"):
+        call_command("eval_binding", "--prompts", str(prompts), "--model", str(tmp_path))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,8 +13,8 @@ from PIL import Image
 
 from imaging import pipelines
 from imaging.inhouse.pipeline import (
-    DEFAULT_GUIDANCE,
     DEFAULT_STEPS,
+    GUIDANCE_BY_PREDICTION,
     LINKED_FILES,
     NATIVE_SIZE,
     WEIGHTS_DIR,
@@ -35,7 +36,8 @@ def pipe() -> StableDiffusionPipeline:
 
 def _draw(pipe: StableDiffusionPipeline, prompt: str, seed: int) -> Image.Image:
     generator = torch.Generator("cpu").manual_seed(seed)
-    output = pipe(prompt, num_inference_steps=DEFAULT_STEPS, guidance_scale=DEFAULT_GUIDANCE, generator=generator)
+    guidance = pipelines.model_guidance_scale(pipelines.INHOUSE)  # what the worker draws the committed model with
+    output = pipe(prompt, num_inference_steps=DEFAULT_STEPS, guidance_scale=guidance, generator=generator)
     return output.images[0]
 
 
@@ -95,6 +97,12 @@ def test_the_committed_weights_stay_under_50_mb() -> None:
     total = sum(f.stat().st_size for f in WEIGHTS_DIR.rglob("*") if f.is_file() and not f.is_symlink())
     assert total < 50 * 2**20
     assert list(WEIGHTS_DIR.rglob("*.safetensors"))
+
+
+def test_the_folder_asks_for_the_guidance_scale_its_prediction_type_was_tuned_for() -> None:
+    prediction = json.loads((WEIGHTS_DIR / "scheduler" / "scheduler_config.json").read_text())["prediction_type"]
+    assert pipelines.model_guidance_scale(pipelines.INHOUSE) == GUIDANCE_BY_PREDICTION[prediction]
+    assert pipelines.model_guidance_scale(f"inhouse:{WEIGHTS_DIR}") == GUIDANCE_BY_PREDICTION[prediction]
 
 
 def test_the_folder_loads_as_a_stable_diffusion_pipeline(pipe: StableDiffusionPipeline) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -116,3 +118,24 @@ def test_inpainting_uses_the_mask(pipes: Pipelines) -> None:
 def test_bad_requests_raise_a_clear_error(pipes: Pipelines, overrides: dict[str, object], message: str) -> None:
     with pytest.raises(GenerationError, match=message):
         generate(pipes, request(**overrides))
+
+
+# --- per-model defaults --------------------------------------------------------------------------------------
+
+def test_a_model_folder_sets_its_own_guidance_scale(tmp_path: Path) -> None:
+    (tmp_path / "atelier.json").write_text('{"guidance_scale": 1.5}')
+    assert pipelines.model_guidance_scale(str(tmp_path)) == 1.5
+    assert pipelines.model_guidance_scale(f"inhouse:{tmp_path}") == 1.5
+
+
+def test_without_atelier_json_the_fallback_scale_is_used(tmp_path: Path) -> None:
+    assert pipelines.model_guidance_scale(str(tmp_path), fallback=3.0) == 3.0
+    assert pipelines.model_guidance_scale(pipelines.TINY_RANDOM) == pipelines.DEFAULT_GUIDANCE_SCALE
+    assert pipelines.model_guidance_scale("some-org/not-a-folder", fallback=2.0) == 2.0
+
+
+@pytest.mark.parametrize("content", ['{"guidance_scale": "high"}', "[1.5]", "not json", '{"guidance_scale": -1}'])
+def test_a_malformed_atelier_json_is_an_error_not_another_scale(tmp_path: Path, content: str) -> None:
+    (tmp_path / "atelier.json").write_text(content)
+    with pytest.raises(GenerationError, match="guidance_scale"):
+        pipelines.model_guidance_scale(str(tmp_path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -127,6 +128,27 @@ def test_a_size_above_the_plan_is_refused(user: User) -> None:
     user.plan.save()
     with pytest.raises(InvalidRequest, match="up to 512 pixels"):
         create(user, size=1024)
+
+
+def test_without_a_configured_scale_a_job_takes_its_models_guidance(user: User, settings: Any,
+                                                                      tmp_path: Path) -> None:
+    (tmp_path / "atelier.json").write_text('{"guidance_scale": 1.5}')
+    settings.IMAGE_MODEL = f"inhouse:{tmp_path}"
+    settings.IMAGE_GUIDANCE_SCALE = None
+    assert create(user).guidance_scale == 1.5
+
+
+def test_a_configured_scale_overrides_the_models_guidance(user: User, settings: Any, tmp_path: Path) -> None:
+    (tmp_path / "atelier.json").write_text('{"guidance_scale": 1.5}')
+    settings.IMAGE_MODEL = f"inhouse:{tmp_path}"
+    settings.IMAGE_GUIDANCE_SCALE = 7.0
+    assert create(user).guidance_scale == 7.0
+
+
+def test_a_model_without_its_own_guidance_gets_five(user: User, settings: Any) -> None:
+    settings.IMAGE_MODEL = "tiny-random"
+    settings.IMAGE_GUIDANCE_SCALE = None
+    assert create(user).guidance_scale == 5.0
 
 
 def test_another_users_image_cannot_be_edited(user: User, other_user: User) -> None:
