@@ -4,7 +4,6 @@ previews, moderate every output, store, finish. Imported only by the Celery task
 
 from __future__ import annotations
 
-import gc
 import io
 import logging
 import os
@@ -149,21 +148,6 @@ def _progress_pool() -> ThreadPoolExecutor:
     return _pool[1]
 
 
-_frozen_in: int | None = None
-
-
-def _freeze_heap() -> None:
-    """Once per process, after the model is loaded: move every object alive now (Django, Celery, torch, the
-    pipelines) out of the garbage collector's reach (`gc.freeze`). The denoising loop allocates enough to set off
-    full collections, and each would walk that whole long-lived heap: a gpu worker's inference ran 10 to 15 %
-    slower than the same call in a smaller process."""
-    global _frozen_in
-    if _frozen_in != os.getpid():
-        gc.collect()
-        gc.freeze()
-        _frozen_in = os.getpid()
-
-
 _outputs: tuple[int, ThreadPoolExecutor] | None = None
 
 
@@ -221,7 +205,6 @@ def _execute(*, job_id: str, worker: str, dispatch: str | None) -> str:
     try:
         loaded = time.perf_counter()
         pipes = worker_pipelines()
-        _freeze_heap()
         load_s = time.perf_counter() - loaded
         if job.source_image is not None and not job.source_image.file:
             raise GenerationError(_("The image to start from is missing."))

@@ -91,13 +91,3 @@ def test_a_classifier_that_fails_altogether_withholds_the_output(
     [image] = Image.objects.filter(job=job)
     assert job.status == JobStatus.BLOCKED and image.moderation_state == ModerationState.WITHHELD
     assert decisions_for(job)[image.sha256].categories == ["error"]
-
-
-def test_the_worker_freezes_its_long_lived_heap_once_the_model_is_loaded(user: User, tiny: Any) -> None:
-    import gc
-
-    run_job(user, n=1)
-    frozen = gc.get_freeze_count()
-    assert frozen > 0
-    run_job(user, n=1)
-    assert gc.get_freeze_count() == frozen  # once per process, not after every job
