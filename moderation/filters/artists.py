@@ -3,8 +3,9 @@ deceased artists and studios are allowed, an opt-out or a staff decision overrid
 
 Full names of two or more words match anywhere in the prompt. A one-word name ("Banksy") or a bare
 surname ("Rutkowski") matches only where the prompt asks for a style ("style of X", "X style",
-"inspired by X", "X-esque"), and a bare surname only when no allowed artist shares it, so that ordinary
-words and common surnames do not trip the policy.
+"inspired by X", "X-esque") or names the author of a work ("fantasy art by X", "a poster by X", "peinture
+par X"; a bare "by X" is not enough), and a bare surname only when no allowed artist shares it, so that
+ordinary words and common surnames do not trip the policy.
 
 A registry name stands for the forms people type: with or without a bracketed nickname, real name or
 variant ("Grzegorz (Greg) Rutkowski" is also "Greg Rutkowski" and "Grzegorz Rutkowski"; "A.R. Penck (Ralf
@@ -33,6 +34,15 @@ MIN_SURNAME_CHARS = 5
 _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of"), ("stil", "von"),
            ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of")]
 _AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle"}
+# "<a work> by X" (EN) and "<a work> par X" (FR) name the author of a work, as a style request does: "fantasy art
+# by Wlop", "a poster by Beeple", "une affiche par Loish". A bare "by X" does not ("lit by cyan neon", "surrounded
+# by crash barriers"), so a one-word name or a bare surname needs a word for a work before the "by".
+_WORKS = {"art", "artwork", "artworks", "painting", "paintings", "painted", "illustration", "illustrations",
+          "illustrated", "drawing", "drawings", "drawn", "sketch", "sketched", "poster", "posters", "portrait",
+          "portraits", "render", "rendered", "sculpture", "sculpted", "photograph", "photographed", "mural",
+          "print", "fanart", "concept", "comic", "piece", "peinture", "peint", "peinte", "dessin",
+          "dessine", "affiche", "oeuvre", "tableau", "gravure", "sculpte"}
+_BY = {"by", "par"}
 # Last words of firms' names in the registry ("... Design Studio"): never read as a bare surname.
 _NOT_SURNAMES = {"studio", "studios", "design", "designs", "group", "company", "associates", "architects",
                  "architecture", "inc", "ltd", "llc", "gmbh", "workshop", "collective", "partners", "office",
@@ -135,9 +145,12 @@ class ArtistMatcher:
 
     @staticmethod
     def _style_context(words: list[str], start: int, end: int, *, by: bool = False) -> bool:
+        """The words around a name ask for a style: "style of X", "X style", "<a work> by X"; with `by`
+        (initials), any "by X"."""
         before = tuple(words[max(0, start - 2):start])
         after = words[end] if end < len(words) else ""
-        return before in _BEFORE or after in _AFTER or (by and before[-1:] == ("by",))
+        work_by = len(before) == 2 and before[0] in _WORKS and before[1] in _BY
+        return before in _BEFORE or after in _AFTER or work_by or (by and before[-1:] == ("by",))
 
     def search(self, text: str) -> list[ArtistHit]:
         words = tokens(_POSSESSIVE.sub("", str(text)))

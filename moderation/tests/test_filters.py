@@ -73,8 +73,18 @@ def test_a_one_word_name_counts_only_when_a_style_is_asked() -> None:
     assert not refused("banksy is a word in this sentence")
 
 
+def test_a_one_word_name_counts_as_the_author_of_a_work() -> None:
+    assert refused("fantasy art by Banksy, trending")
+    assert refused("a poster by banksy")
+    assert refused("une peinture par Banksy")
+    assert not refused("a street lit by banksy neon")  # a bare "by" is not enough for a one-word name
+    assert not refused("surrounded by Banksy")
+
+
 def test_a_bare_surname_counts_in_a_style_request() -> None:
     assert refused("a dragon, Rutkowski style")
+    assert refused("a dragon, concept art by rutkowski")
+    assert not refused("a dragon carved by rutkowski")
 
 
 def test_an_opted_out_artist_is_refused_even_if_deceased() -> None:
