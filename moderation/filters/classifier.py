@@ -2,7 +2,8 @@
 probabilities are averaged (`ngram_weight`).
 
 - The n-gram model: TF-IDF over content words, word pairs and character n-grams.
-- The encoder model (from `ngram-emb-5` on): a linear head on the sentence embedding of the bundled MiniLM
+- The encoder model (from `ngram-emb-5` on): a linear head (or, for a model that has one, a hidden layer of
+  ReLU units before it) on the sentence embedding of the bundled MiniLM
   (moderation/filters/encoder.py, a numpy forward pass: the web process, where prompt_moderate runs, may not
   load torch or onnxruntime). It reads meaning, so it finds harm in wordings the n-grams never saw.
 
@@ -72,12 +73,20 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class EncoderHead:
-    """The linear head on sentence embeddings, and the weight of the n-gram model in the average."""
+    """The head on sentence embeddings, and the weight of the n-gram model in the average."""
 
-    coef: np.ndarray  # (classes, 384)
+    coef: np.ndarray  # (classes, inputs): the embedding's 384 values, or the hidden layer's units
     intercept: np.ndarray
     ngram_weight: float
     max_tokens: int
+    hidden: np.ndarray | None = None  # (384, units) of a ReLU layer before `coef`, if the head has one
+    hidden_bias: np.ndarray | None = None
+
+    def probabilities(self, embedding: np.ndarray) -> np.ndarray:
+        x = embedding.astype(np.float32)
+        if self.hidden is not None and self.hidden_bias is not None:
+            x = np.maximum(x @ self.hidden + self.hidden_bias, np.float32(0.0))
+        return _softmax(self.coef @ x + self.intercept)
 
 
 class PromptClassifier:
@@ -102,10 +111,13 @@ class PromptClassifier:
         with np.load(directory / "prompt_classifier.npz", allow_pickle=False) as arrays:
             head = None
             if "encoder" in meta:
+                hidden = "encoder_hidden" in arrays.files
                 head = EncoderHead(coef=arrays["encoder_coef"].astype(np.float32),
                                    intercept=arrays["encoder_intercept"].astype(np.float32),
                                    ngram_weight=float(meta["ngram_weight"]),
-                                   max_tokens=int(meta["encoder"]["max_tokens"]))
+                                   max_tokens=int(meta["encoder"]["max_tokens"]),
+                                   hidden=arrays["encoder_hidden"].astype(np.float32) if hidden else None,
+                                   hidden_bias=arrays["encoder_hidden_bias"].astype(np.float32) if hidden else None)
             return cls(vocabulary=[str(v) for v in arrays["vocabulary"]], idf=arrays["idf"],
                        coef=arrays["coef"], intercept=arrays["intercept"], classes=list(meta["classes"]),
                        version=str(meta["version"]), head=head, encoder=encoder)
@@ -137,7 +149,7 @@ class PromptClassifier:
             if embedding is None:
                 assert self.encoder is not None  # noqa: S101 - set in __init__ whenever there is a head
                 embedding = self.encoder.encode(text)
-            encoded = _softmax(self.head.coef @ embedding.astype(np.float32) + self.head.intercept)
+            encoded = self.head.probabilities(embedding)
             benign = self.classes.index("benign")
             parts = {"ngram": round(1.0 - float(probs[benign]), 4), "encoder": round(1.0 - float(encoded[benign]), 4)}
             probs = self.head.ngram_weight * probs + (1.0 - self.head.ngram_weight) * encoded

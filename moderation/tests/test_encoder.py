@@ -1,4 +1,4 @@
-"""The MiniLM encoder in numpy and its place in the prompt classifier (ngram-emb-5)."""
+"""The MiniLM encoder in numpy, its head (linear or with a hidden layer) and its place in the prompt classifier."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from chatsite.accounts.models import User
-from moderation.filters.classifier import MODEL_DIR
+from moderation.filters.classifier import MODEL_DIR, EncoderHead
 from moderation.filters.encoder import SentenceEncoder, default_model_dir
 from moderation.models import Decision
 from moderation.services import Stage, prompt_moderate
@@ -62,6 +62,34 @@ def test_the_shipped_classifier_uses_the_encoder() -> None:
     weight = meta["ngram_weight"]
     expected_risk = weight * scores.parts["ngram"] + (1 - weight) * scores.parts["encoder"]
     assert abs((1 - scores.probabilities["benign"]) - expected_risk) < 1e-3
+
+
+@pytest.mark.filterwarnings("ignore:Stochastic Optimizer")
+@pytest.mark.parametrize("kind", ["lr", "mlp"])
+def test_the_numpy_head_gives_the_probabilities_of_the_fitted_head(kind: str) -> None:
+    # The trainer fits the head with scikit-learn; the web process computes it from the exported arrays.
+    pytest.importorskip("sklearn")
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
+
+    from moderation.training.train_classifier import head_arrays
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 384)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    y = rng.integers(0, 7, size=300)
+    head = (MLPClassifier(hidden_layer_sizes=(16,), max_iter=300, random_state=0) if kind == "mlp"
+            else LogisticRegression(C=2, max_iter=500)).fit(x, y)
+    arrays = head_arrays(head, 7)
+    numpy_head = EncoderHead(coef=arrays["encoder_coef"], intercept=arrays["encoder_intercept"], ngram_weight=0.5,
+                             max_tokens=64, hidden=arrays.get("encoder_hidden"),
+                             hidden_bias=arrays.get("encoder_hidden_bias"))
+    assert (numpy_head.hidden is not None) == (kind == "mlp")
+    ours = np.stack([numpy_head.probabilities(v) for v in x[:20]])
+    expected = head.predict_proba(x[:20])
+    assert list(head.classes_) == list(range(7))
+    assert np.allclose(ours, expected, atol=1e-4), np.abs(ours - expected).max()
+    assert np.abs(expected - 1 / 7).max() > 0.05  # the fitted heads are not uniform
 
 
 def test_the_classifier_runs_without_loading_torch_transformers_or_onnxruntime() -> None:

