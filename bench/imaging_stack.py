@@ -96,11 +96,16 @@ def main() -> None:
         channel = await layer.new_channel()
         await layer.group_add(conversation.group_name, channel)
         await sync_to_async(ready.set)()
-        while True:
-            message = await layer.receive(channel)
-            payload = message["payload"]
-            if payload.get("type") == "image_job" and payload["status"] in TERMINAL:
-                return
+        try:
+            while True:
+                message = await layer.receive(channel)
+                payload = message["payload"]
+                if payload.get("type") == "image_job" and payload["status"] in TERMINAL:
+                    return
+        finally:
+            # As a consumer does on disconnect: otherwise every run left one more channel in the group, and
+            # each later event of the worker went to all of them.
+            await layer.group_discard(conversation.group_name, channel)
 
     import threading
 
