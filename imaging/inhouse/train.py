@@ -291,16 +291,18 @@ def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, pre
     link_text_encoder(out)
 
 
-UNET_STEPS = "1200,1000,1200,500"
+# The committed weights' schedule: four epsilon rounds (sessions 1 and 2), then three v-prediction rounds with
+# trailing-spacing sampling, the object-weighted loss and a pair-heavy scene mix (session 4). The committed UNet is
+# the EMA checkpoint at step 1,500 of the last round (--keep-checkpoints: OUT/checkpoint-6-1500), chosen on a
+# second prompt set (model card).
+UNET_STEPS = "1200,1000,1200,500,1600,1200,2000"
 UNET_BATCH_SIZES = "24,24,12"
-UNET_LRS = "8e-4,4e-4,4e-4,2e-4"
-PREDICTION_TYPES = "epsilon"
-EMA_DECAYS = "0.999"
-# The committed weights' schedule. Session 3's v-prediction rounds (model card, not kept) added
-# "0,0,0,0,1600,1200,1000" steps, lr "...,4e-4,2e-4,2e-4", "--prediction-type" and "--ema-decay 0.998" for rounds
-# 5 to 7, and in round 7 the mix "single:0.15+pair:0.45+relation:0.2+count:0.15+text:0.05".
-SCENE_MIXES = ("default",)
-OBJECT_WEIGHTS = "0"
+UNET_LRS = "8e-4,4e-4,4e-4,2e-4,4e-4,2e-4,2e-4"
+PREDICTION_TYPES = "epsilon,epsilon,epsilon,epsilon,v_prediction"
+EMA_DECAYS = "0.999,0.999,0.999,0.999,0.998"
+PAIR_HEAVY_MIX = "single:0.12+pair:0.38+relation:0.25+count:0.22+text:0.03"
+SCENE_MIXES = ("default",) * 4 + (PAIR_HEAVY_MIX,)
+OBJECT_WEIGHTS = "0,0,0,0,4,4,2"
 
 
 def _scene_mix(value: str) -> dict[str, float] | None:

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import torch
+
+from imaging.inhouse.scenes import Scene, Shape, render, sample_scene
+from imaging.inhouse.train import _scene_mix, object_cells
+
+
+def _tensor(scene: Scene) -> torch.Tensor:
+    pixels = np.asarray(render(scene), dtype=np.float32)
+    return torch.from_numpy(pixels).permute(2, 0, 1)[None] / 127.5 - 1.0
+
+
+def test_object_cells_cover_the_objects_and_leave_the_background() -> None:
+    scene = Scene(shapes=(Shape("square", "red", 0.25, 0.25, 0.1),), background=(140, 140, 140), caption="", tag="")
+    cells = object_cells(_tensor(scene), 16)[0, 0]
+    assert cells.shape == (16, 16)
+    assert cells[4, 4] == 1  # the square's centre (a quarter of the side)
+    assert cells[12, 12] == 0 and cells[0, 15] == 0
+    assert 0 < cells.mean() < 0.1
+
+
+def test_object_cells_of_rendered_scenes_are_a_minority() -> None:
+    rng = random.Random(0)
+    images = torch.cat([_tensor(sample_scene(rng, kind="pair")) for _ in range(8)])
+    share = object_cells(images, 16).mean(dim=(1, 2, 3))
+    assert bool(((share > 0.05) & (share < 0.6)).all())
+
+
+def test_the_default_scene_mix_string_names_known_kinds_only() -> None:
+    mix = _scene_mix("single:0.12+pair:0.38+relation:0.25+count:0.22+text:0.03")
+    assert mix is not None and abs(sum(mix.values()) - 1.0) < 1e-9
+    assert _scene_mix("default") is None
