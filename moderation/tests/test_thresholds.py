@@ -91,3 +91,25 @@ def test_the_threshold_setting_overrides_every_class(user: User) -> None:
 
 def test_a_class_without_a_threshold_of_its_own_falls_back_to_block_threshold() -> None:
     assert classifier_threshold("no-such-class") == classifier_threshold(None)
+
+
+def test_chat_and_hard_negatives_may_each_have_a_budget_of_their_own() -> None:
+    # Hard negatives that look like violence score up to 0.7; chat messages stay under 0.1. Under one own budget
+    # of 3% for both, violence stays above most hard negatives; with 10% for hard negatives alone it may go lower,
+    # and the chat budget still bounds the chat messages.
+    risk, top, evidence, kind = _scores([
+        ("violence", "violence", list(np.linspace(0.4, 0.9, 100))),
+        ("benign_hard", "violence", list(np.linspace(0.1, 0.7, 100))),
+        ("benign_chat", "violence", list(np.linspace(0.0, 0.1, 100))),
+        ("benign", "illegal", [0.05] * 200),
+    ])
+    shared = choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.03)
+    split = choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.03, chat_budget=0.02,
+                              hard_budget=0.10)
+    flagged = refused_at(split, risk, top, evidence)
+    assert flagged[kind == "benign_hard"].mean() <= 0.10 < refused_at(
+        {c: split[c] - 0.02 for c in HARMFUL}, risk, top, evidence)[kind == "benign_hard"].mean()
+    assert flagged[kind == "benign_chat"].mean() <= 0.02
+    assert split["violence"] < shared["violence"]
+    with pytest.raises(ValueError):
+        choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.03, hard_budget=0.10)

@@ -184,19 +184,37 @@ def refused_at(thresholds: dict[str, float], risk: np.ndarray, top: np.ndarray, 
     return np.asarray((risk >= cut) & evidence)
 
 
+def budget_groups(kind: np.ndarray, *, natural_budget: float, own_budget: float, chat_budget: float | None = None,
+                  hard_budget: float | None = None) -> list[tuple[np.ndarray, float]]:
+    """The benign prompts whose false-positive rate is bounded, as (members, largest rate refused) pairs:
+    natural prompts, and our own (chat and hard negatives together); or, when `chat_budget` and
+    `hard_budget` are given, chat messages and hard negatives each within its own budget (`own_budget` unused)."""
+    natural = (kind == "benign", natural_budget)
+    if chat_budget is None and hard_budget is None:
+        return [natural, (np.isin(kind, OWN_BENIGN), own_budget)]
+    if chat_budget is None or hard_budget is None:
+        raise ValueError("give both chat_budget and hard_budget, or neither")
+    return [natural, (kind == "benign_chat", chat_budget), (kind == "benign_hard", hard_budget)]
+
+
+def _within(flagged: np.ndarray, groups: list[tuple[np.ndarray, float]]) -> bool:
+    return all(flagged[members].mean() <= budget for members, budget in groups)
+
+
 def single_threshold(risk: np.ndarray, evidence: np.ndarray, kind: np.ndarray, *, natural_budget: float,
-                     own_budget: float) -> float:
+                     own_budget: float, chat_budget: float | None = None, hard_budget: float | None = None) -> float:
     """The lowest grid threshold, the same for every class, whose false-positive rates stay within budget."""
-    natural, own = kind == "benign", np.isin(kind, OWN_BENIGN)
+    groups = budget_groups(kind, natural_budget=natural_budget, own_budget=own_budget, chat_budget=chat_budget,
+                           hard_budget=hard_budget)
     for t in reversed(GRID):
-        flagged = (risk >= t) & evidence
-        if flagged[natural].mean() <= natural_budget and flagged[own].mean() <= own_budget:
+        if _within((risk >= t) & evidence, groups):
             return t
     return GRID[0]
 
 
 def choose_thresholds(risk: np.ndarray, top: np.ndarray, evidence: np.ndarray, kind: np.ndarray, *,
-                      natural_budget: float, own_budget: float) -> dict[str, float]:
+                      natural_budget: float, own_budget: float, chat_budget: float | None = None,
+                      hard_budget: float | None = None) -> dict[str, float]:
     """One threshold per harmful class, chosen on out-of-fold scores only.
 
     A prompt is refused when its risk reaches the threshold of its most likely harmful class, so every
@@ -204,29 +222,30 @@ def choose_thresholds(risk: np.ndarray, top: np.ndarray, evidence: np.ndarray, k
     #7 sets recall targets for (TARGET: sexual, violence, illegal) start at the top of GRID; the others at
     the single threshold that the same budgets allow (`single_threshold`), as with one threshold for all.
     Then, greedily (`_lower`), the TARGET thresholds are lowered while they gain recall within the budgets;
-    what budget is left then goes, the same way, to the other classes (whose thresholds only go down)."""
-    base = single_threshold(risk, evidence, kind, natural_budget=natural_budget, own_budget=own_budget)
+    what budget is left then goes, the same way, to the other classes (whose thresholds only go down).
+    The budgets are those of `budget_groups`."""
+    groups = budget_groups(kind, natural_budget=natural_budget, own_budget=own_budget, chat_budget=chat_budget,
+                           hard_budget=hard_budget)
+    base = single_threshold(risk, evidence, kind, natural_budget=natural_budget, own_budget=own_budget,
+                            chat_budget=chat_budget, hard_budget=hard_budget)
     thresholds = {c: GRID[0] if c in TARGET else base for c in HARMFUL}
     for classes in (TARGET, [c for c in HARMFUL if c not in TARGET]):
-        thresholds = _lower(thresholds, classes, risk, top, evidence, kind, natural_budget=natural_budget,
-                            own_budget=own_budget)
+        thresholds = _lower(thresholds, classes, risk, top, evidence, kind, groups)
     return thresholds
 
 
 def _lower(thresholds: dict[str, float], classes: list[str], risk: np.ndarray, top: np.ndarray,
-           evidence: np.ndarray, kind: np.ndarray, *, natural_budget: float, own_budget: float) -> dict[str, float]:
+           evidence: np.ndarray, kind: np.ndarray, groups: list[tuple[np.ndarray, float]]) -> dict[str, float]:
     """At each step, lower the one threshold among `classes` (to any lower grid value) that buys the most
-    recall (mean of these classes' recalls) per unit of budget spent (natural and own false positives, each
-    as a share of its budget), among moves that keep both false-positive rates within budget; stop when no
-    move gains recall."""
+    recall (mean of these classes' recalls) per unit of budget spent (each group's false positives as a share
+    of its budget), among moves that keep every false-positive rate within budget; stop when no move gains
+    recall."""
     thresholds = dict(thresholds)
-    natural, own = kind == "benign", np.isin(kind, OWN_BENIGN)
     weight = np.zeros(len(kind))
     for label in classes:
         members = kind == label
         weight[members] = 1.0 / max(1, int(members.sum()))
-    cost_natural = natural / (natural_budget * max(1, int(natural.sum())))
-    cost_own = own / (own_budget * max(1, int(own.sum())))
+    costs = [members / (budget * max(1, int(members.sum()))) for members, budget in groups]
     flagged = refused_at(thresholds, risk, top, evidence)
     while True:
         best: tuple[float, str, float] | None = None
@@ -237,9 +256,9 @@ def _lower(thresholds: dict[str, float], classes: list[str], risk: np.ndarray, t
                 gain = float(weight[new].sum())
                 if gain <= 0:
                     continue
-                if trial[natural].mean() > natural_budget or trial[own].mean() > own_budget:
+                if not _within(trial, groups):
                     break  # lower thresholds of this class only spend more
-                cost = float(cost_natural[new].sum() + cost_own[new].sum())
+                cost = float(sum(c[new].sum() for c in costs))
                 ratio = gain / cost if cost > 0 else float("inf")
                 if best is None or ratio > best[0]:
                     best = (ratio, c, t)
@@ -254,16 +273,27 @@ def _figures(kind: np.ndarray, flagged: np.ndarray) -> str:
                      f"(n={(kind == g).sum()})" for g in sorted(set(kind)))
 
 
-def rethreshold(oof: Path, out: Path, *, natural_budget: float, own_budget: float) -> None:
+def rethreshold(oof: Path, out: Path, *, natural_budget: float, own_budget: float, chat_budget: float | None = None,
+                hard_budget: float | None = None, version: str | None = None) -> None:
+    """Choose the thresholds again from saved out-of-fold scores and write them (and the budgets, and
+    `version` if given) into `out`'s prompt_classifier.json; the weights are left as they are."""
     with np.load(oof, allow_pickle=False) as saved:
         risk, top, evidence, kind = saved["risk"], saved["top"], saved["evidence"], saved["kind"]
-    thresholds = choose_thresholds(risk, top, evidence, kind, natural_budget=natural_budget, own_budget=own_budget)
+    thresholds = choose_thresholds(risk, top, evidence, kind, natural_budget=natural_budget, own_budget=own_budget,
+                                   chat_budget=chat_budget, hard_budget=hard_budget)
     print(f"out-of-fold (classifier alone, thresholds {thresholds}): "
           + _figures(kind, refused_at(thresholds, risk, top, evidence)))
     path = out / "prompt_classifier.json"
     meta = json.loads(path.read_text(encoding="utf-8"))
     meta.update({"block_threshold": max(thresholds.values()), "category_thresholds": thresholds,
                  "natural_budget": natural_budget, "own_budget": own_budget})
+    for key in ("chat_budget", "hard_budget"):
+        meta.pop(key, None)
+    if chat_budget is not None and hard_budget is not None:
+        del meta["own_budget"]
+        meta.update({"chat_budget": chat_budget, "hard_budget": hard_budget})
+    if version:
+        meta["version"] = version
     path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {path}")
 
@@ -335,6 +365,11 @@ def main() -> None:
                         help="where to keep the out-of-fold scores")
     parser.add_argument("--natural-budget", type=float, default=NATURAL_BUDGET)
     parser.add_argument("--own-budget", type=float, default=OWN_BUDGET)
+    parser.add_argument("--chat-budget", type=float, default=None,
+                        help="with --hard-budget: budgets of their own for chat messages and hard negatives, "
+                             "instead of --own-budget for both")
+    parser.add_argument("--hard-budget", type=float, default=None)
+    parser.add_argument("--version", default=None, help="with --thresholds-only: the version string to write")
     parser.add_argument("--thresholds-only", action="store_true",
                         help="choose the thresholds again from the saved out-of-fold scores (--oof) and rewrite "
                              "them in the model's JSON, without fitting")
@@ -343,8 +378,11 @@ def main() -> None:
                         help="cache of the MiniLM embeddings of the training prompts")
     args = parser.parse_args()
     if args.thresholds_only:
-        rethreshold(args.oof, args.out, natural_budget=args.natural_budget, own_budget=args.own_budget)
+        rethreshold(args.oof, args.out, natural_budget=args.natural_budget, own_budget=args.own_budget,
+                    chat_budget=args.chat_budget, hard_budget=args.hard_budget, version=args.version)
         return
+    if args.chat_budget is not None or args.hard_budget is not None or args.version:
+        parser.error("--chat-budget, --hard-budget and --version go with --thresholds-only")
 
     rows = load_examples(args.data, gaps=args.gap_corpus)
     train = [e for e, s in rows if s == "train"]
