@@ -26,6 +26,19 @@ BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
+@pytest.fixture(autouse=True)
+def fresh_channel_layers() -> Iterator[None]:
+    """Each test gets new channel-layer objects. One layer object serves every event loop of the test process,
+    and channels_redis keeps asyncio locks in it: a lock first contended under one test's loop is bound to
+    that loop, and the next test that contends for it (another loop) fails with "bound to a different event
+    loop" (seen once in a full run: a consumer's receive and the test's own receive on one layer)."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
 @pytest.fixture
 def password() -> str:
     return PASSWORD
