@@ -81,6 +81,7 @@ class EncoderHead:
     max_tokens: int
     hidden: np.ndarray | None = None  # (384, units) of a ReLU layer before `coef`, if the head has one
     hidden_bias: np.ndarray | None = None
+    max_pool: bool = False  # the inputs are the mean-pooled embedding then the max-pooled token states (768)
 
     def probabilities(self, embedding: np.ndarray) -> np.ndarray:
         x = embedding.astype(np.float32)
@@ -116,6 +117,7 @@ class PromptClassifier:
                                    intercept=arrays["encoder_intercept"].astype(np.float32),
                                    ngram_weight=float(meta["ngram_weight"]),
                                    max_tokens=int(meta["encoder"]["max_tokens"]),
+                                   max_pool=meta["encoder"].get("pooling") == "mean+max",
                                    hidden=arrays["encoder_hidden"].astype(np.float32) if hidden else None,
                                    hidden_bias=arrays["encoder_hidden_bias"].astype(np.float32) if hidden else None)
             return cls(vocabulary=[str(v) for v in arrays["vocabulary"]], idf=arrays["idf"],
@@ -142,13 +144,15 @@ class PromptClassifier:
         return _softmax(logits)
 
     def scores(self, text: str, *, embedding: np.ndarray | None = None) -> Scores:
-        """Class probabilities of `text`. `embedding` (training only) is its precomputed sentence embedding."""
+        """Class probabilities of `text`. `embedding` (training only) is its precomputed sentence embedding
+        (followed by its max-pooled token states for a head with `max_pool`)."""
         probs = self.ngram_probabilities(text)
         parts: dict[str, float] = {}
         if self.head is not None:
             if embedding is None:
                 assert self.encoder is not None  # noqa: S101 - set in __init__ whenever there is a head
-                embedding = self.encoder.encode(text)
+                embedding = (np.concatenate(self.encoder.pools(text)) if self.head.max_pool
+                             else self.encoder.encode(text))
             encoded = self.head.probabilities(embedding)
             benign = self.classes.index("benign")
             parts = {"ngram": round(1.0 - float(probs[benign]), 4), "encoder": round(1.0 - float(encoded[benign]), 4)}

