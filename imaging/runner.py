@@ -95,7 +95,7 @@ class ProgressReporter:
                 self._pending = (info.step, info.steps, preview)  # replaces one not yet written
                 if not self._busy:
                     self._busy = True
-                    _progress_pool().submit(self._drain)
+                    _thread("progress").submit(self._drain)
             go_on = not self._stopped
         else:
             go_on = self._write(info.step, info.steps, preview)
@@ -130,33 +130,24 @@ class ProgressReporter:
             return
         with self._lock:
             self._lock.wait_for(lambda: not self._busy, timeout=timeout)
-        _progress_pool().submit(_close_connection).result(timeout=timeout)
+        _thread("progress").submit(_close_connection).result(timeout=timeout)
 
 
 def _close_connection() -> None:
     connection.close()  # in the progress thread: `connection` is that thread's
 
 
-_pool: tuple[int, ThreadPoolExecutor] | None = None
+_threads: dict[str, tuple[int, ThreadPoolExecutor]] = {}
 
 
-def _progress_pool() -> ThreadPoolExecutor:
-    """This process's progress thread (one; a forked pool process makes its own)."""
-    global _pool
-    if _pool is None or _pool[0] != os.getpid():
-        _pool = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="imaging-progress"))
-    return _pool[1]
-
-
-_outputs: tuple[int, ThreadPoolExecutor] | None = None
-
-
-def _output_pool() -> ThreadPoolExecutor:
-    """This process's thread for scoring outputs while they are encoded (one; a forked process makes its own)."""
-    global _outputs
-    if _outputs is None or _outputs[0] != os.getpid():
-        _outputs = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="imaging-output"))
-    return _outputs[1]
+def _thread(name: str) -> ThreadPoolExecutor:
+    """This process's one thread called `name` ("progress": progress reports; "output": scoring outputs while
+    they are encoded). A forked pool process makes its own."""
+    pid, pool = _threads.get(name, (0, None))
+    if pool is None or pid != os.getpid():
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"imaging-{name}")
+        _threads[name] = (os.getpid(), pool)
+    return pool
 
 
 def _score(scored: Future[float]) -> float | None:
@@ -222,7 +213,7 @@ def _execute(*, job_id: str, worker: str, dispatch: str | None) -> str:
         # The NSFW classifier reads the generated pixels in the output thread while this one encodes, watermarks
         # and signs them (the classifier and zlib both leave the GIL): the check costs the job little wall time.
         # The score is of the model's pixels, before the plan's visible watermark text is drawn on them.
-        scores = [_output_pool().submit(image_nsfw_score, image) for image in result.images]
+        scores = [_thread("output").submit(image_nsfw_score, image) for image in result.images]
         for image, seed, scored in zip(result.images, result.seeds, scores, strict=True):
             png = image_output_sign(job=job, png=encode_png(image), seed=seed)  # watermark, C2PA: final bytes
             verdict = image_moderate(user=job.user, image=png, stage=Stage.OUTPUT_IMAGE, nsfw=_score(scored))
