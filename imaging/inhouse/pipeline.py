@@ -175,10 +175,11 @@ def link_text_encoder(folder: str | Path = WEIGHTS_DIR) -> list[Path]:
     return links
 
 
-def build_unet() -> UNet2DConditionModel:
+def build_unet(*, transformer_layers: int = 1) -> UNet2DConditionModel:
+    """A fresh UNet; ``transformer_layers`` transformer blocks (self- and cross-attention) per attention block."""
     from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
 
-    return UNet2DConditionModel(**UNET_CONFIG)
+    return UNet2DConditionModel(**UNET_CONFIG, transformer_layers_per_block=transformer_layers)
 
 
 def build_vae() -> AutoencoderKL:

@@ -270,6 +270,35 @@ def object_cells(images: torch.Tensor, side: int) -> torch.Tensor:
     return torch.nn.functional.adaptive_max_pool2d(mask, side)
 
 
+def deepen_unet(unet: UNet2DConditionModel, layers: int) -> UNet2DConditionModel:
+    """``unet`` rebuilt with ``layers`` transformer blocks per attention block, drawing exactly as before.
+
+    The existing blocks keep their weights; each new block (appended after them, inside the same
+    ``Transformer2DModel``) has its self-attention, cross-attention and feed-forward output layers zeroed, so that
+    all three residual branches add nothing until training moves them: a warm start with more cross-attention
+    capacity (more chances per block to read another caption token) instead of a new UNet trained from scratch.
+    """
+    import torch
+    from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
+
+    current = unet.config["transformer_layers_per_block"]
+    if not isinstance(current, int) or layers < current:
+        raise ValueError(f"can only add transformer layers to a uniform UNet ({current} per block, asked {layers})")
+    config = {key: value for key, value in unet.config.items() if not key.startswith("_")}
+    deeper = UNet2DConditionModel(**{**config, "transformer_layers_per_block": layers})
+    missing, unexpected = deeper.load_state_dict(unet.state_dict(), strict=False)
+    new_blocks = {f"transformer_blocks.{index}." for index in range(current, layers)}
+    if unexpected or any(not any(block in key for block in new_blocks) for key in missing):
+        raise ValueError(f"state dicts do not line up: missing {missing[:3]}, unexpected {unexpected[:3]}")
+    with torch.no_grad():
+        for name, module in deeper.named_modules():
+            if any(name.endswith(f"transformer_blocks.{index}") for index in range(current, layers)):
+                for output in (module.attn1.to_out[0], module.attn2.to_out[0], module.ff.net[2]):
+                    output.weight.zero_()
+                    output.bias.zero_()
+    return deeper
+
+
 def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, prediction_type: str = "epsilon") -> None:
     """Write the diffusers folder: unet/, vae/, scheduler/, model_index.json, atelier.json (Atelier's default
     guidance scale for it), and the text encoder's and tokenizer's configuration with links to the package's
@@ -356,6 +385,12 @@ def main(argv: list[str] | None = None) -> None:
         default=OBJECT_WEIGHTS,
         help="extra UNet loss weight on latent cells under objects per round (0: none), comma list",
     )
+    parser.add_argument(
+        "--transformer-layers",
+        type=int,
+        help="transformer blocks per attention block (default 1); with --unet-from, blocks beyond the loaded UNet's "
+        "are added as identity (deepen_unet) and trained",
+    )
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (ignored on CUDA)")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--log-every", type=int, default=100)
@@ -428,8 +463,13 @@ def main(argv: list[str] | None = None) -> None:
         from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
 
         unet = UNet2DConditionModel.from_pretrained(args.unet_from / "unet")
+        if (
+            args.transformer_layers is not None
+            and args.transformer_layers != unet.config["transformer_layers_per_block"]
+        ):
+            unet = deepen_unet(unet, args.transformer_layers)
     else:
-        unet = build_unet()
+        unet = build_unet(transformer_layers=args.transformer_layers or 1)
     # Rounds as for the decoder: "0,1200" skips the first round (resuming from --unet-from).
     for round_index, steps in enumerate(rounds):
         if not steps:

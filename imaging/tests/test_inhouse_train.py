@@ -3,6 +3,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 import torch
 
 from imaging.inhouse.scenes import Scene, Shape, render, sample_scene
@@ -34,3 +35,34 @@ def test_the_default_scene_mix_string_names_known_kinds_only() -> None:
     mix = _scene_mix("single:0.12+pair:0.38+relation:0.25+count:0.22+text:0.03")
     assert mix is not None and abs(sum(mix.values()) - 1.0) < 1e-9
     assert _scene_mix("default") is None
+
+
+def test_deepen_unet_draws_exactly_as_before_and_trains_the_new_blocks() -> None:
+    from imaging.inhouse.pipeline import build_unet
+    from imaging.inhouse.train import deepen_unet
+
+    torch.manual_seed(0)
+    unet = build_unet().eval()
+    # Trained weights are not zero-initialised like a fresh UNet's outputs: make every layer matter.
+    with torch.no_grad():
+        for param in unet.parameters():
+            param.add_(0.05 * torch.randn_like(param))
+    deeper = deepen_unet(unet, 2).eval()
+    assert deeper.config["transformer_layers_per_block"] == 2
+    assert sum(p.numel() for p in deeper.parameters()) > 1.3 * sum(p.numel() for p in unet.parameters())
+    sample, timesteps, context = torch.randn(2, 4, 16, 16), torch.tensor([999, 200]), torch.randn(2, 24, 384)
+    with torch.no_grad():
+        assert torch.equal(unet(sample, timesteps, context).sample, deeper(sample, timesteps, context).sample)
+    deeper.train()
+    deeper(sample, timesteps, context).sample.pow(2).mean().backward()
+    output = deeper.get_submodule("down_blocks.1.attentions.0.transformer_blocks.1.attn2.to_out.0")
+    assert isinstance(output, torch.nn.Linear)
+    assert output.weight.grad is not None and output.weight.grad.abs().sum() > 0
+
+
+def test_deepen_unet_refuses_to_remove_layers() -> None:
+    from imaging.inhouse.pipeline import build_unet
+    from imaging.inhouse.train import deepen_unet
+
+    with pytest.raises(ValueError, match="transformer layers"):
+        deepen_unet(build_unet(transformer_layers=2), 1)
