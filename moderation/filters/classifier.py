@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moderation.filters.encoder import SentenceEncoder
+from moderation.filters.encoder import EncoderLayer, SentenceEncoder, layer_from_arrays
 from moderation.filters.text import deobfuscated
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
@@ -82,6 +82,7 @@ class EncoderHead:
     hidden: np.ndarray | None = None  # (384, units) of a ReLU layer before `coef`, if the head has one
     hidden_bias: np.ndarray | None = None
     max_pool: bool = False  # the inputs are the mean-pooled embedding then the max-pooled token states (768)
+    top: tuple[EncoderLayer, ...] = ()  # fine-tuned copies of MiniLM's last len(top) layers, used instead of them
 
     def probabilities(self, embedding: np.ndarray) -> np.ndarray:
         x = embedding.astype(np.float32)
@@ -113,11 +114,13 @@ class PromptClassifier:
             head = None
             if "encoder" in meta:
                 hidden = "encoder_hidden" in arrays.files
+                top = tuple(layer_from_arrays(arrays, f"encoder_layer{j}_")
+                            for j in range(int(meta["encoder"].get("tuned_layers", 0))))
                 head = EncoderHead(coef=arrays["encoder_coef"].astype(np.float32),
                                    intercept=arrays["encoder_intercept"].astype(np.float32),
                                    ngram_weight=float(meta["ngram_weight"]),
                                    max_tokens=int(meta["encoder"]["max_tokens"]),
-                                   max_pool=meta["encoder"].get("pooling") == "mean+max",
+                                   max_pool=meta["encoder"].get("pooling") == "mean+max", top=top,
                                    hidden=arrays["encoder_hidden"].astype(np.float32) if hidden else None,
                                    hidden_bias=arrays["encoder_hidden_bias"].astype(np.float32) if hidden else None)
             return cls(vocabulary=[str(v) for v in arrays["vocabulary"]], idf=arrays["idf"],
@@ -151,8 +154,9 @@ class PromptClassifier:
         if self.head is not None:
             if embedding is None:
                 assert self.encoder is not None  # noqa: S101 - set in __init__ whenever there is a head
-                embedding = (np.concatenate(self.encoder.pools(text)) if self.head.max_pool
-                             else self.encoder.encode(text))
+                top = list(self.head.top)
+                embedding = (np.concatenate(self.encoder.pools(text, top=top)) if self.head.max_pool
+                             else self.encoder.encode(text, top=top))
             encoded = self.head.probabilities(embedding)
             benign = self.classes.index("benign")
             parts = {"ngram": round(1.0 - float(probs[benign]), 4), "encoder": round(1.0 - float(encoded[benign]), 4)}

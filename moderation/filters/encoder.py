@@ -20,6 +20,7 @@ small (a few dozen rows); with one BLAS thread per core, a busy 2-core machine g
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarr
 
 
 @dataclass(frozen=True)
-class _Layer:
+class EncoderLayer:
     qkv: np.ndarray  # query, key and value in one (HIDDEN, 3 * HIDDEN) product, stored transposed for x @ W
     qkv_bias: np.ndarray
     out: np.ndarray
@@ -59,6 +60,24 @@ class _Layer:
     down: np.ndarray
     down_bias: np.ndarray
     norm2: tuple[np.ndarray, np.ndarray]
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The layer as named arrays (`layer_from_arrays` reads them back), e.g. to store a fine-tuned one."""
+        return {prefix + name: np.asarray(value) for name, value in (
+            ("qkv", self.qkv), ("qkv_bias", self.qkv_bias), ("out", self.out), ("out_bias", self.out_bias),
+            ("norm1_weight", self.norm1[0]), ("norm1_bias", self.norm1[1]), ("up", self.up),
+            ("up_bias", self.up_bias), ("down", self.down), ("down_bias", self.down_bias),
+            ("norm2_weight", self.norm2[0]), ("norm2_bias", self.norm2[1]))}
+
+
+def layer_from_arrays(arrays: Mapping[str, np.ndarray], prefix: str) -> EncoderLayer:
+    """A layer stored by `EncoderLayer.arrays` (any float dtype; computed in float32)."""
+    def w(name: str) -> np.ndarray:
+        return np.ascontiguousarray(arrays[prefix + name], dtype=np.float32)
+
+    return EncoderLayer(qkv=w("qkv"), qkv_bias=w("qkv_bias"), out=w("out"), out_bias=w("out_bias"),
+                  norm1=(w("norm1_weight"), w("norm1_bias")), up=w("up"), up_bias=w("up_bias"),
+                  down=w("down"), down_bias=w("down_bias"), norm2=(w("norm2_weight"), w("norm2_bias")))
 
 
 class SentenceEncoder:
@@ -80,11 +99,11 @@ class SentenceEncoder:
         self.position = w("embeddings.position_embeddings.weight")
         self.token_type = w("embeddings.token_type_embeddings.weight")[0]
         self.norm = (w("embeddings.LayerNorm.weight"), w("embeddings.LayerNorm.bias"))
-        self.layers: list[_Layer] = []
+        self.layers: list[EncoderLayer] = []
         for i in range(LAYERS):
             p = f"encoder.layer.{i}."
             qkv = np.concatenate([w(p + f"attention.self.{n}.weight") for n in ("query", "key", "value")])
-            self.layers.append(_Layer(
+            self.layers.append(EncoderLayer(
                 qkv=np.ascontiguousarray(qkv.T),
                 qkv_bias=np.concatenate([w(p + f"attention.self.{n}.bias") for n in ("query", "key", "value")]),
                 out=np.ascontiguousarray(w(p + "attention.output.dense.weight").T),
@@ -100,16 +119,16 @@ class SentenceEncoder:
     def token_ids(self, text: str) -> list[int]:
         return list(self.tokenizer.encode(text).ids)
 
-    def encode(self, text: str) -> np.ndarray:
-        return self.encode_ids(self.token_ids(text))
+    def encode(self, text: str, *, top: list[EncoderLayer] | None = None) -> np.ndarray:
+        return self.encode_ids(self.token_ids(text), top=top)
 
-    def encode_ids(self, ids: list[int]) -> np.ndarray:
-        return self.pool(self.token_states(ids))
+    def encode_ids(self, ids: list[int], *, top: list[EncoderLayer] | None = None) -> np.ndarray:
+        return self.pool(self.token_states(ids, top=top))
 
-    def pools(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def pools(self, text: str, *, top: list[EncoderLayer] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The mean-pooled embedding (`encode`) and the max-pooled token states (`max_pool`) of one pass."""
         ids = self.token_ids(text)
-        states = self.token_states(ids)
+        states = self.token_states(ids, top=top)
         return self.pool(states), self.max_pool(states, ids)
 
     @staticmethod
@@ -128,14 +147,24 @@ class SentenceEncoder:
         pooled = states[keep].max(0)
         return np.asarray(pooled / (float(np.linalg.norm(pooled)) or 1.0), dtype=np.float32)
 
-    def token_states(self, ids: list[int]) -> np.ndarray:
-        """The last layer's state of every token, (len(ids), 384)."""
-        n = len(ids)
+    def token_states(self, ids: list[int], *, top: list[EncoderLayer] | None = None) -> np.ndarray:
+        """The last layer's state of every token, (len(ids), 384). `top` (a fine-tuned head's layers, see
+        `layer_from_arrays`) replaces the package's last len(top) layers."""
+        layers = self.layers if not top else self.layers[:LAYERS - len(top)] + top
+        return self.run_layers(self.embed_tokens(ids), layers)
+
+    def embed_tokens(self, ids: list[int]) -> np.ndarray:
+        """The input of the first layer: word, position and token-type embeddings, normalised."""
+        x = self.word[ids] + self.position[:len(ids)] + self.token_type
+        return _layer_norm(x, *self.norm)
+
+    @staticmethod
+    def run_layers(x: np.ndarray, layers: list[EncoderLayer]) -> np.ndarray:
+        """`x` (tokens, 384) through `layers` in order."""
+        n = len(x)
         head_dim = HIDDEN // HEADS
         scale = np.float32(1.0 / math.sqrt(head_dim))
-        x = self.word[ids] + self.position[:n] + self.token_type
-        x = _layer_norm(x, *self.norm)
-        for layer in self.layers:
+        for layer in layers:
             qkv = x @ layer.qkv + layer.qkv_bias
             q, k, v = (qkv[:, j * HIDDEN:(j + 1) * HIDDEN].reshape(n, HEADS, head_dim).transpose(1, 0, 2)
                        for j in range(3))

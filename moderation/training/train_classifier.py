@@ -10,6 +10,8 @@ Embeddings are computed here with sentence-transformers (torch, training only) a
 second run only encodes new prompts; the web process computes the same embeddings in numpy
 (moderation/filters/encoder.py). With --max-pool the head also reads the max-pooled token states, computed with
 that numpy encoder and cached in --embeddings-max (the candidate `ngram-emb-8`, not shipped: see the model card).
+With --finetune K, MiniLM's last K layers are fine-tuned with the head (moderation/training/finetune.py; the
+candidate `ngram-emb-9`), from the frozen layers' output cached in --layer-inputs, and stored in the npz.
 
 Data, within the licence rules of ../shared/data/README.md:
 - our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py, coverage_corpus.py),
@@ -43,7 +45,7 @@ import time
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -59,12 +61,16 @@ from moderation.training.coverage_corpus import generate_coverage
 from moderation.training.gap_corpus import generate_gaps
 from moderation.training.weapons_corpus import generate_weapons
 
+if TYPE_CHECKING:
+    from moderation.training.finetune import TunedHead  # torch: imported only when fine-tuning
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 VERSION = "ngram-emb-5"
 GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not shipped
 MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
 MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled token states (--max-pool)
+TUNED_VERSION = "ngram-emb-9"  # the candidate with MiniLM's top layers fine-tuned (--finetune K)
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
 # thresholds of `choose_thresholds`; see the model card): C among 1, 2, 4, 16; weight among 0.3, 0.5, 0.7.
@@ -73,7 +79,7 @@ NGRAM_WEIGHT = 0.5
 # The candidate non-linear head (--encoder-head mlp): one hidden layer of ReLU units, early stopping.
 MLP_HIDDEN = 256
 MLP_ALPHA = 1e-3
-Head: TypeAlias = LogisticRegression | MLPClassifier
+Head: TypeAlias = "LogisticRegression | MLPClassifier | TunedHead"
 MAX_TOKENS = 64
 FOLDS = 5
 # The classifier alone refuses only texts with at least this many known content words (FILLER excluded).
@@ -394,6 +400,11 @@ def main() -> None:
                              "(768 inputs; the candidate ngram-emb-8)")
     parser.add_argument("--embeddings-max", type=Path, default=ROOT / "var" / "moderation" / "embeddings_max.npz",
                         help="cache of the max-pooled token states (numpy encoder), for --max-pool")
+    parser.add_argument("--finetune", type=int, default=0, metavar="K",
+                        help="fine-tune MiniLM's last K layers (1 or 2) with the head, started from the C = "
+                             "--encoder-c logistic regression (the candidate ngram-emb-9)")
+    parser.add_argument("--layer-inputs", type=Path, default=ROOT / "var" / "moderation" / "layer_inputs.npz",
+                        help="cache of the fifth MiniLM layer's input per prompt (numpy encoder), for --finetune")
     parser.add_argument("--gap-corpus", action="store_true",
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--oof", type=Path, default=ROOT / "var" / "moderation" / "oof.npz",
@@ -433,14 +444,28 @@ def main() -> None:
     print("heldout", len(heldout), Counter(e.label for e in heldout))
 
     started = time.perf_counter()
-    vectors = embed([e.text for e in train + heldout], args.embeddings)
+    encoder = SentenceEncoder(max_tokens=MAX_TOKENS)  # carried by the exported models (embeddings are given)
+    if args.finetune and (args.max_pool or args.encoder_head != "lr"):
+        parser.error("--finetune goes with the linear head on the mean embedding only")
+    tuned_inputs: list[np.ndarray] = []
+    if args.finetune:
+        from moderation.training import finetune as ft  # torch, training only
+
+        # The frozen embeddings (the LR head's start) come from the same cached layer inputs, not from
+        # sentence-transformers: the numpy encoder's (cosine 0.99999 to them, moderation/tests/test_encoder.py).
+        tuned_inputs = ft.top_inputs([e.text for e in train + heldout], args.layer_inputs, args.finetune, encoder)
+        frozen = ft.TunedEncoder(ft.frozen_top(encoder, args.finetune),
+                                 np.zeros((len(CLASSES), 384), np.float32), np.zeros(len(CLASSES), np.float32))
+        vectors = ft.embeddings(frozen, tuned_inputs, list(range(len(tuned_inputs))))
+        print(f"  frozen embeddings ({time.perf_counter() - started:.0f} s)", flush=True)
+    else:
+        vectors = embed([e.text for e in train + heldout], args.embeddings)
     if args.max_pool:
         maxes, numpy_means = embed_max([e.text for e in train + heldout], args.embeddings_max)
         cosine = (vectors * numpy_means).sum(1)
         print(f"  numpy mean pooling vs the cache: lowest cosine {cosine.min():.6f}")
         vectors = np.concatenate([vectors, maxes], axis=1)
     train_vectors, heldout_vectors = vectors[:len(train)], vectors[len(train):]
-    encoder = SentenceEncoder(max_tokens=MAX_TOKENS)  # not run here (embeddings are given), only carried
 
     def fit_model(idx: list[int]) -> tuple[TfidfVectorizer, LogisticRegression, Head]:
         vec = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2, max_features=60000, dtype=np.float32)
@@ -455,7 +480,19 @@ def main() -> None:
         else:
             head = LogisticRegression(C=args.encoder_c, max_iter=2000)
         head.fit(train_vectors[idx], y)
+        if args.finetune:
+            head = ft.finetune(tuned_inputs, idx, y, ft.frozen_top(encoder, args.finetune), head, len(CLASSES))
         return vec, model, head
+
+    def head_vectors(head: Head, rows: list[int], offset: int = 0) -> np.ndarray:
+        """Embeddings the head reads for training rows (offset 0) or held-out rows (offset len(train)), in a
+        full-length array: the fine-tuned head's own, else the cached ones."""
+        base = train_vectors if offset == 0 else heldout_vectors
+        if not args.finetune:
+            return base
+        out = np.zeros_like(base)
+        out[rows] = head.embed(tuned_inputs, [offset + i for i in rows])
+        return out
 
     def export(vec: TfidfVectorizer, model: LogisticRegression, head: Head,
                thresholds: dict[str, float], out: Path) -> PromptClassifier:
@@ -468,12 +505,17 @@ def main() -> None:
         out.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(out / "prompt_classifier.npz", vocabulary=np.array(vocab),
                             idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float16).astype(np.float32),
-                            intercept=intercept, **head_arrays(head, len(CLASSES)))
+                            intercept=intercept, **head_arrays(head, len(CLASSES)),
+                            **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else MLP_VERSION if args.encoder_head == "mlp"
-                   else MAX_VERSION if args.max_pool else VERSION)
-        head_meta = ({"head": "mlp", "hidden": args.hidden, "activation": "relu", "alpha": args.alpha}
-                     if args.encoder_head == "mlp" else {"head": "lr", "C": args.encoder_c})
+                   else MAX_VERSION if args.max_pool else TUNED_VERSION if args.finetune else VERSION)
+        head_meta: dict[str, Any] = ({"head": "mlp", "hidden": args.hidden, "activation": "relu", "alpha": args.alpha}
+                                     if args.encoder_head == "mlp" else {"head": "lr", "C": args.encoder_c})
+        if args.finetune:
+            head_meta.update(tuned_layers=args.finetune, finetune={
+                "epochs": ft.EPOCHS, "batch_size": ft.BATCH_SIZE, "layer_lr": ft.LAYER_LR, "head_lr": ft.HEAD_LR,
+                "weight_decay": ft.WEIGHT_DECAY, "warmup": ft.WARMUP, "seed": 0, "stored": "float16"})
         meta = {"version": version, "classes": CLASSES,
                 "block_threshold": max(thresholds.values()),
                 "category_thresholds": thresholds, "natural_budget": args.natural_budget,
@@ -502,7 +544,8 @@ def main() -> None:
         for k in range(FOLDS):
             vec, model, head = fit_model([i for i, f in enumerate(fold) if f != k])
             probe = export(vec, model, head, {c: 0.5 for c in HARMFUL}, Path(probe_dir))
-            score(probe, train, train_vectors, [i for i, f in enumerate(fold) if f == k], risk, top, evidence)
+            scored = [i for i, f in enumerate(fold) if f == k]
+            score(probe, train, head_vectors(head, scored), scored, risk, top, evidence)
             print(f"  fold {k + 1}/{FOLDS} scored ({time.perf_counter() - started:.0f} s)")
     kind = np.array([_heldout_category(e) for e in train])
     args.oof.parent.mkdir(parents=True, exist_ok=True)
@@ -519,7 +562,8 @@ def main() -> None:
     final = export(vec, model, head, thresholds, args.out)
     h_risk, h_top, h_evidence = np.zeros(len(heldout)), np.zeros(len(heldout), dtype=np.int64), np.zeros(
         len(heldout), dtype=bool)
-    score(final, heldout, heldout_vectors, list(range(len(heldout))), h_risk, h_top, h_evidence)
+    score(final, heldout, head_vectors(head, list(range(len(heldout))), len(train)), list(range(len(heldout))),
+          h_risk, h_top, h_evidence)
     h_kind = np.array([_heldout_category(e) for e in heldout])
     print("held-out (classifier alone): " + _figures(h_kind, refused_at(thresholds, h_risk, h_top, h_evidence)))
     print(f"training took {time.perf_counter() - started:.0f} s")
