@@ -5,7 +5,9 @@ probabilities are averaged (`ngram_weight`).
 - The encoder model (from `ngram-emb-5` on): a linear head (or, for a model that has one, a hidden layer of
   ReLU units before it) on the sentence embedding of the bundled MiniLM
   (moderation/filters/encoder.py, a numpy forward pass: the web process, where prompt_moderate runs, may not
-  load torch or onnxruntime). It reads meaning, so it finds harm in wordings the n-grams never saw.
+  load torch or onnxruntime). It reads meaning, so it finds harm in wordings the n-grams never saw. From
+  `ngram-emb-9` on, MiniLM's last layers were fine-tuned with the head and are stored with it (`EncoderHead.top`,
+  run instead of the package's).
 
 Training (scikit-learn, sentence-transformers) lives in moderation/training/train_classifier.py and writes the
 weights this module reads; the featuriser below is the one the training uses, so both sides compute the same

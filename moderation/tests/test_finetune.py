@@ -114,3 +114,15 @@ def test_fine_tuning_separates_look_alikes_and_the_stored_layers_reproduce_it(
         ours = loaded.scores(text).probabilities
         expected = loaded.head.probabilities(vector)
         assert np.allclose([ours[c] for c in CLASSES], expected, atol=1e-3)
+
+
+def test_the_shipped_classifier_runs_its_fine_tuned_layers(encoder: SentenceEncoder) -> None:
+    shipped = PromptClassifier.load(encoder=encoder)
+    assert shipped.head is not None and len(shipped.head.top) == 2
+    text = "a knife cutting a loaf of bread on a wooden board"
+    tuned = encoder.encode(text, top=list(shipped.head.top))
+    assert float(tuned @ encoder.encode(text)) < 0.9999  # not the package's last layers
+    probabilities = shipped.scores(text).probabilities
+    weight = shipped.head.ngram_weight
+    expected = weight * shipped.ngram_probabilities(text) + (1 - weight) * shipped.head.probabilities(tuned)
+    assert np.allclose([probabilities[c] for c in shipped.classes], expected, atol=1e-6)

@@ -10,8 +10,9 @@ Embeddings are computed here with sentence-transformers (torch, training only) a
 second run only encodes new prompts; the web process computes the same embeddings in numpy
 (moderation/filters/encoder.py). With --max-pool the head also reads the max-pooled token states, computed with
 that numpy encoder and cached in --embeddings-max (the candidate `ngram-emb-8`, not shipped: see the model card).
-With --finetune K, MiniLM's last K layers are fine-tuned with the head (moderation/training/finetune.py; the
-candidate `ngram-emb-9`), from the frozen layers' output cached in --layer-inputs, and stored in the npz.
+By default (--finetune 2, the shipped `ngram-emb-9`) MiniLM's last two layers are fine-tuned with the head
+(moderation/training/finetune.py) from the frozen layers' output, computed by the numpy encoder and cached in
+--layer-inputs, and stored in the npz; --finetune 0 gives the frozen-encoder recipe of `ngram-emb-5`.
 
 Data, within the licence rules of ../shared/data/README.md:
 - our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py, coverage_corpus.py),
@@ -66,11 +67,12 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-VERSION = "ngram-emb-5"
+VERSION = "ngram-emb-5"  # the recipe without fine-tuning (--finetune 0)
 GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not shipped
 MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
 MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled token states (--max-pool)
-TUNED_VERSION = "ngram-emb-9"  # the candidate with MiniLM's top layers fine-tuned (--finetune K)
+TUNED_VERSION = "ngram-emb-9"  # MiniLM's top layers fine-tuned (--finetune K, 2 by default): shipped
+FINETUNE = 2
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
 # thresholds of `choose_thresholds`; see the model card): C among 1, 2, 4, 16; weight among 0.3, 0.5, 0.7.
@@ -400,9 +402,10 @@ def main() -> None:
                              "(768 inputs; the candidate ngram-emb-8)")
     parser.add_argument("--embeddings-max", type=Path, default=ROOT / "var" / "moderation" / "embeddings_max.npz",
                         help="cache of the max-pooled token states (numpy encoder), for --max-pool")
-    parser.add_argument("--finetune", type=int, default=0, metavar="K",
+    parser.add_argument("--finetune", type=int, default=FINETUNE, metavar="K",
                         help="fine-tune MiniLM's last K layers (1 or 2) with the head, started from the C = "
-                             "--encoder-c logistic regression (the candidate ngram-emb-9)")
+                             "--encoder-c logistic regression (ngram-emb-9, shipped with 2); 0: a frozen MiniLM "
+                             "and sentence-transformers' embeddings (ngram-emb-5 and the candidates 6 to 8)")
     parser.add_argument("--layer-inputs", type=Path, default=ROOT / "var" / "moderation" / "layer_inputs.npz",
                         help="cache of the fifth MiniLM layer's input per prompt (numpy encoder), for --finetune")
     parser.add_argument("--gap-corpus", action="store_true",
@@ -446,7 +449,7 @@ def main() -> None:
     started = time.perf_counter()
     encoder = SentenceEncoder(max_tokens=MAX_TOKENS)  # carried by the exported models (embeddings are given)
     if args.finetune and (args.max_pool or args.encoder_head != "lr"):
-        parser.error("--finetune goes with the linear head on the mean embedding only")
+        parser.error("--max-pool and --encoder-head mlp need --finetune 0")
     tuned_inputs: list[np.ndarray] = []
     if args.finetune:
         from moderation.training import finetune as ft  # torch, training only
