@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from safetensors.numpy import load_file
@@ -62,12 +63,16 @@ class EncoderLayer:
     norm2: tuple[np.ndarray, np.ndarray]
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        """The layer as named arrays (`layer_from_arrays` reads them back), e.g. to store a fine-tuned one."""
-        return {prefix + name: np.asarray(value) for name, value in (
-            ("qkv", self.qkv), ("qkv_bias", self.qkv_bias), ("out", self.out), ("out_bias", self.out_bias),
-            ("norm1_weight", self.norm1[0]), ("norm1_bias", self.norm1[1]), ("up", self.up),
-            ("up_bias", self.up_bias), ("down", self.down), ("down_bias", self.down_bias),
-            ("norm2_weight", self.norm2[0]), ("norm2_bias", self.norm2[1]))}
+        """The layer as named arrays (`layer_from_arrays` reads them back), e.g. to store a fine-tuned one: one
+        per field, a layer norm's pair as NAME_weight and NAME_bias."""
+        arrays: dict[str, np.ndarray] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                arrays[f"{prefix}{f.name}_weight"], arrays[f"{prefix}{f.name}_bias"] = value
+            else:
+                arrays[prefix + f.name] = value
+        return {name: np.asarray(value) for name, value in arrays.items()}
 
 
 def layer_from_arrays(arrays: Mapping[str, np.ndarray], prefix: str) -> EncoderLayer:
@@ -75,9 +80,9 @@ def layer_from_arrays(arrays: Mapping[str, np.ndarray], prefix: str) -> EncoderL
     def w(name: str) -> np.ndarray:
         return np.ascontiguousarray(arrays[prefix + name], dtype=np.float32)
 
-    return EncoderLayer(qkv=w("qkv"), qkv_bias=w("qkv_bias"), out=w("out"), out_bias=w("out_bias"),
-                  norm1=(w("norm1_weight"), w("norm1_bias")), up=w("up"), up_bias=w("up_bias"),
-                  down=w("down"), down_bias=w("down_bias"), norm2=(w("norm2_weight"), w("norm2_bias")))
+    values: dict[str, Any] = {f.name: (w(f"{f.name}_weight"), w(f"{f.name}_bias")) if f.name.startswith("norm")
+                              else w(f.name) for f in fields(EncoderLayer)}
+    return EncoderLayer(**values)
 
 
 class SentenceEncoder:
