@@ -72,6 +72,7 @@ GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not ship
 MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
 MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled token states (--max-pool)
 TUNED_VERSION = "ngram-emb-9"  # MiniLM's top layers fine-tuned (--finetune K, 2 by default): shipped
+TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10"}  # K = 3: the candidate of session 6
 FINETUNE = 2
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -403,11 +404,11 @@ def main() -> None:
     parser.add_argument("--embeddings-max", type=Path, default=ROOT / "var" / "moderation" / "embeddings_max.npz",
                         help="cache of the max-pooled token states (numpy encoder), for --max-pool")
     parser.add_argument("--finetune", type=int, default=FINETUNE, metavar="K",
-                        help="fine-tune MiniLM's last K layers (1 or 2) with the head, started from the C = "
+                        help="fine-tune MiniLM's last K layers (1 to 3) with the head, started from the C = "
                              "--encoder-c logistic regression (ngram-emb-9, shipped with 2); 0: a frozen MiniLM "
                              "and sentence-transformers' embeddings (ngram-emb-5 and the candidates 6 to 8)")
     parser.add_argument("--layer-inputs", type=Path, default=ROOT / "var" / "moderation" / "layer_inputs.npz",
-                        help="cache of the fifth MiniLM layer's input per prompt (numpy encoder), for --finetune")
+                        help="cache of the fourth MiniLM layer's input per prompt (numpy encoder), for --finetune")
     parser.add_argument("--gap-corpus", action="store_true",
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--oof", type=Path, default=ROOT / "var" / "moderation" / "oof.npz",
@@ -512,7 +513,9 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else MLP_VERSION if args.encoder_head == "mlp"
-                   else MAX_VERSION if args.max_pool else TUNED_VERSION if args.finetune else VERSION)
+                   else MAX_VERSION if args.max_pool
+                   else TUNED_VERSIONS.get(args.finetune, f"{TUNED_VERSION}-k{args.finetune}") if args.finetune
+                   else VERSION)
         head_meta: dict[str, Any] = ({"head": "mlp", "hidden": args.hidden, "activation": "relu", "alpha": args.alpha}
                                      if args.encoder_head == "mlp" else {"head": "lr", "C": args.encoder_c})
         if args.finetune:
