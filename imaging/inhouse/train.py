@@ -299,6 +299,36 @@ def deepen_unet(unet: UNet2DConditionModel, layers: int) -> UNet2DConditionModel
     return deeper
 
 
+TEXT_EMBEDDING_HEADS = 8  # add_text_embedding: 48 dimensions per head over the 384 of MiniLM
+
+
+def add_text_embedding(unet: UNet2DConditionModel, heads: int = TEXT_EMBEDDING_HEADS) -> UNet2DConditionModel:
+    """``unet`` rebuilt with diffusers' pooled text embedding added to the time embedding, drawing exactly as before.
+
+    ``addition_embed_type="text"``: a ``TextTimeEmbedding`` pools the caption's token states (attention pooling,
+    ``heads`` heads) into one vector that is added to the time embedding, so every ResNet block is scaled and
+    shifted by the whole caption, on top of what the cross-attention reads per position. The aim: a path in which
+    "red circle, then blue star" sets the features of both slots at once (the convolutions know left from right
+    through their zero padding; attention blocks have no position). The last layer norm of the new module starts
+    at zero, so the embedding adds nothing until training moves it. A plain ``StableDiffusionPipeline`` runs it
+    (the UNet computes the pooled vector from ``encoder_hidden_states`` itself).
+    """
+    import torch
+    from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
+
+    if unet.config["addition_embed_type"] is not None:
+        raise ValueError(f"the UNet already has an addition embedding ({unet.config['addition_embed_type']})")
+    config = {key: value for key, value in unet.config.items() if not key.startswith("_")}
+    wider = UNet2DConditionModel(**{**config, "addition_embed_type": "text", "addition_embed_type_num_heads": heads})
+    missing, unexpected = wider.load_state_dict(unet.state_dict(), strict=False)
+    if unexpected or any(not key.startswith("add_embedding.") for key in missing):
+        raise ValueError(f"state dicts do not line up: missing {missing[:3]}, unexpected {unexpected[:3]}")
+    with torch.no_grad():
+        wider.add_embedding.norm2.weight.zero_()
+        wider.add_embedding.norm2.bias.zero_()
+    return wider
+
+
 def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, prediction_type: str = "epsilon") -> None:
     """Write the diffusers folder: unet/, vae/, scheduler/, model_index.json, atelier.json (Atelier's default
     guidance scale for it), and the text encoder's and tokenizer's configuration with links to the package's
@@ -391,6 +421,12 @@ def main(argv: list[str] | None = None) -> None:
         help="transformer blocks per attention block (default 1); with --unet-from, blocks beyond the loaded UNet's "
         "are added as identity (deepen_unet) and trained",
     )
+    parser.add_argument(
+        "--text-embedding",
+        action="store_true",
+        help="add diffusers' pooled text embedding to the time embedding (addition_embed_type 'text'); with "
+        "--unet-from, added as identity (add_text_embedding) and trained",
+    )
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (ignored on CUDA)")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--log-every", type=int, default=100)
@@ -468,8 +504,12 @@ def main(argv: list[str] | None = None) -> None:
             and args.transformer_layers != unet.config["transformer_layers_per_block"]
         ):
             unet = deepen_unet(unet, args.transformer_layers)
+        if args.text_embedding and unet.config["addition_embed_type"] is None:
+            unet = add_text_embedding(unet)
     else:
         unet = build_unet(transformer_layers=args.transformer_layers or 1)
+        if args.text_embedding:
+            unet = add_text_embedding(unet)
     # Rounds as for the decoder: "0,1200" skips the first round (resuming from --unet-from).
     for round_index, steps in enumerate(rounds):
         if not steps:

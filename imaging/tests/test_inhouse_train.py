@@ -66,3 +66,39 @@ def test_deepen_unet_refuses_to_remove_layers() -> None:
 
     with pytest.raises(ValueError, match="transformer layers"):
         deepen_unet(build_unet(transformer_layers=2), 1)
+
+
+def test_add_text_embedding_draws_exactly_as_before_and_trains_the_new_module(tmp_path) -> None:
+    from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
+
+    from imaging.inhouse.pipeline import build_unet
+    from imaging.inhouse.train import add_text_embedding
+
+    torch.manual_seed(0)
+    unet = build_unet().eval()
+    with torch.no_grad():
+        for param in unet.parameters():
+            param.add_(0.05 * torch.randn_like(param))
+    wider = add_text_embedding(unet).eval()
+    assert wider.config["addition_embed_type"] == "text"
+    sample, timesteps = torch.randn(2, 4, 16, 16), torch.tensor([999, 200])
+    context = torch.randn(2, 24, 384)
+    with torch.no_grad():
+        assert torch.equal(unet(sample, timesteps, context).sample, wider(sample, timesteps, context).sample)
+    wider.train()
+    wider(sample, timesteps, context).sample.pow(2).mean().backward()
+    norm = wider.add_embedding.norm2
+    assert norm.weight.grad is not None and norm.weight.grad.abs().sum() > 0
+    # Once trained away from zero, the pooled path changes what the UNet draws, and the saved folder loads back
+    # as the same model with plain diffusers.
+    with torch.no_grad():
+        norm.weight.fill_(1.0)
+        wider.eval()
+        moved = wider(sample, timesteps, context).sample
+        assert (moved - unet(sample, timesteps, context).sample).abs().mean() > 1e-3
+    wider.save_pretrained(tmp_path)
+    again = UNet2DConditionModel.from_pretrained(tmp_path).eval()
+    with torch.no_grad():
+        assert torch.equal(again(sample, timesteps, context).sample, wider(sample, timesteps, context).sample)
+    with pytest.raises(ValueError, match="already has"):
+        add_text_embedding(wider)
