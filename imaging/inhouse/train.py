@@ -300,6 +300,7 @@ def deepen_unet(unet: UNet2DConditionModel, layers: int) -> UNet2DConditionModel
 
 
 TEXT_EMBEDDING_HEADS = 8  # add_text_embedding: 48 dimensions per head over the 384 of MiniLM
+TEXT_EMBEDDING_ROUND = 7  # the committed weights got it before their eighth UNet round (session 6)
 
 
 def add_text_embedding(unet: UNet2DConditionModel, heads: int = TEXT_EMBEDDING_HEADS) -> UNet2DConditionModel:
@@ -351,16 +352,19 @@ def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, pre
 
 
 # The committed weights' schedule: four epsilon rounds (sessions 1 and 2), then three v-prediction rounds with
-# trailing-spacing sampling, the object-weighted loss and a pair-heavy scene mix (session 4). The committed UNet is
-# the EMA checkpoint at step 1,500 of the last round (--keep-checkpoints: OUT/checkpoint-6-1500), chosen on a
-# second prompt set (model card).
-UNET_STEPS = "1200,1000,1200,500,1600,1200,2000"
+# trailing-spacing sampling, the object-weighted loss and a pair-heavy scene mix (session 4; the session 4 weights
+# were the EMA checkpoint at step 1,500 of the seventh round, OUT/checkpoint-6-1500), then (session 6) the pooled
+# text embedding added as identity and two more rounds of 4,000 and 12,000 steps on a relation-heavy mix, which
+# continued from that checkpoint. The committed UNet is the end of the ninth round, chosen on a second prompt set
+# (model card).
+UNET_STEPS = "1200,1000,1200,500,1600,1200,2000,4000,12000"
 UNET_BATCH_SIZES = "24,24,12"
-UNET_LRS = "8e-4,4e-4,4e-4,2e-4,4e-4,2e-4,2e-4"
+UNET_LRS = "8e-4,4e-4,4e-4,2e-4,4e-4,2e-4,2e-4,3e-4,2e-4"
 PREDICTION_TYPES = "epsilon,epsilon,epsilon,epsilon,v_prediction"
 EMA_DECAYS = "0.999,0.999,0.999,0.999,0.998"
 PAIR_HEAVY_MIX = "single:0.12+pair:0.38+relation:0.25+count:0.22+text:0.03"
-SCENE_MIXES = ("default",) * 4 + (PAIR_HEAVY_MIX,)
+RELATION_HEAVY_MIX = "single:0.08+pair:0.37+relation:0.35+count:0.17+text:0.03"
+SCENE_MIXES = ("default",) * 4 + (PAIR_HEAVY_MIX,) * 3 + (RELATION_HEAVY_MIX,)
 OBJECT_WEIGHTS = "0,0,0,0,4,4,2"
 
 
@@ -423,9 +427,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--text-embedding",
-        action="store_true",
-        help="add diffusers' pooled text embedding to the time embedding (addition_embed_type 'text'); with "
-        "--unet-from, added as identity (add_text_embedding) and trained",
+        type=int,
+        nargs="?",
+        const=0,
+        default=TEXT_EMBEDDING_ROUND,
+        metavar="ROUND",
+        help="add diffusers' pooled text embedding to the time embedding (addition_embed_type 'text') as identity "
+        "(add_text_embedding) before the first UNet round trained from ROUND on, unless the UNet has it "
+        f"(default {TEXT_EMBEDDING_ROUND}, as for the committed weights; bare: before the first round trained; "
+        "-1: never)",
     )
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (ignored on CUDA)")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
@@ -504,16 +514,14 @@ def main(argv: list[str] | None = None) -> None:
             and args.transformer_layers != unet.config["transformer_layers_per_block"]
         ):
             unet = deepen_unet(unet, args.transformer_layers)
-        if args.text_embedding and unet.config["addition_embed_type"] is None:
-            unet = add_text_embedding(unet)
     else:
         unet = build_unet(transformer_layers=args.transformer_layers or 1)
-        if args.text_embedding:
-            unet = add_text_embedding(unet)
     # Rounds as for the decoder: "0,1200" skips the first round (resuming from --unet-from).
     for round_index, steps in enumerate(rounds):
         if not steps:
             continue
+        if 0 <= args.text_embedding <= round_index and unet.config["addition_embed_type"] is None:
+            unet = add_text_embedding(unet)
         unet = train_unet(
             unet, vae, encoder, tokenizer, steps=steps, batch_size=batch_sizes[min(round_index, len(batch_sizes) - 1)],
             lr=lrs[min(round_index, len(lrs) - 1)], seed=args.seed, device=device, log_every=args.log_every,

@@ -102,3 +102,25 @@ def test_add_text_embedding_draws_exactly_as_before_and_trains_the_new_module(tm
         assert torch.equal(again(sample, timesteps, context).sample, wider(sample, timesteps, context).sample)
     with pytest.raises(ValueError, match="already has"):
         add_text_embedding(wider)
+
+
+@pytest.mark.parametrize(("rounds", "option", "added"), [
+    ("0,0,0,0,0,0,0,1", [], True),  # the default: before the eighth round, as for the committed weights
+    ("0,0,1", [], False),  # an earlier round trains the UNet as it was
+    ("0,0,1", ["--text-embedding"], True),  # bare: before the first round trained
+    ("0,0,0,0,0,0,0,1", ["--text-embedding", "-1"], False),
+])
+def test_the_trainer_adds_the_text_embedding_before_the_round_it_is_asked_for(
+    tmp_path, rounds: str, option: list[str], added: bool,
+) -> None:
+    from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
+
+    from imaging.inhouse.pipeline import WEIGHTS_DIR, build_unet
+    from imaging.inhouse.train import main
+
+    torch.manual_seed(0)
+    build_unet().save_pretrained(tmp_path / "base" / "unet")
+    main(["--out", str(tmp_path / "out"), "--vae-from", str(WEIGHTS_DIR), "--unet-from", str(tmp_path / "base"),
+          "--decoder-steps", "0", "--unet-steps", rounds, "--batch-size", "2", "--threads", "1", *option])
+    trained = UNet2DConditionModel.from_pretrained(tmp_path / "out" / "unet")
+    assert (trained.config["addition_embed_type"] == "text") is added
