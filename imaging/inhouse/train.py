@@ -313,7 +313,7 @@ def add_text_embedding(unet: UNet2DConditionModel, heads: int = TEXT_EMBEDDING_H
     through their zero padding; attention blocks have no position). The last layer norm of the new module starts
     at zero, so the embedding adds nothing until training moves it. A plain ``StableDiffusionPipeline`` runs it
     (the UNet computes the pooled vector from ``encoder_hidden_states`` itself). In the committed weights that gain
-    stayed near zero through 22,000 steps (model card, session 6): their better binding came from the steps.
+    stayed near zero through 26,000 steps (model card, session 6): their better binding came from the steps.
     """
     import torch
     from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
@@ -355,12 +355,12 @@ def save_model(out: Path, unet: UNet2DConditionModel, vae: AutoencoderKL, *, pre
 # The committed weights' schedule: four epsilon rounds (sessions 1 and 2), then three v-prediction rounds with
 # trailing-spacing sampling, the object-weighted loss and a pair-heavy scene mix (session 4; the session 4 weights
 # were the EMA checkpoint at step 1,500 of the seventh round, OUT/checkpoint-6-1500), then (session 6) the pooled
-# text embedding added as identity and three more rounds of 4,000, 12,000 and 6,000 steps on a relation-heavy mix,
-# which continued from that checkpoint. The committed UNet is the end of the tenth round, chosen on a second prompt
-# set (model card).
-UNET_STEPS = "1200,1000,1200,500,1600,1200,2000,4000,12000,6000"
+# text embedding added as identity and four more rounds of 4,000, 12,000, 6,000 and 4,000 steps on a relation-heavy
+# mix, which continued from that checkpoint. The committed UNet is the end of the eleventh round, chosen on a
+# second prompt set (model card).
+UNET_STEPS = "1200,1000,1200,500,1600,1200,2000,4000,12000,6000,4000"
 UNET_BATCH_SIZES = "24,24,12"
-UNET_LRS = "8e-4,4e-4,4e-4,2e-4,4e-4,2e-4,2e-4,3e-4,2e-4,2e-4"
+UNET_LRS = "8e-4,4e-4,4e-4,2e-4,4e-4,2e-4,2e-4,3e-4,2e-4,2e-4,2e-4"
 PREDICTION_TYPES = "epsilon,epsilon,epsilon,epsilon,v_prediction"
 EMA_DECAYS = "0.999,0.999,0.999,0.999,0.998"
 PAIR_HEAVY_MIX = "single:0.12+pair:0.38+relation:0.25+count:0.22+text:0.03"
