@@ -15,7 +15,7 @@ import json
 import math
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -270,6 +270,23 @@ def object_cells(images: torch.Tensor, side: int) -> torch.Tensor:
     return torch.nn.functional.adaptive_max_pool2d(mask, side)
 
 
+def _rebuilt(
+    unet: UNet2DConditionModel, changes: dict[str, Any], *, new: Callable[[str], bool]
+) -> UNet2DConditionModel:
+    """A new ``UNet2DConditionModel`` with ``unet``'s configuration updated by ``changes`` and ``unet``'s weights
+    loaded into it; every parameter of the new model must come from ``unet`` except those for which ``new(key)``
+    holds (they keep their fresh initialisation, for the caller to set), and every weight of ``unet`` must find a
+    place, else ValueError."""
+    from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
+
+    config = {key: value for key, value in unet.config.items() if not key.startswith("_")}
+    rebuilt = UNet2DConditionModel(**{**config, **changes})
+    missing, unexpected = rebuilt.load_state_dict(unet.state_dict(), strict=False)
+    if unexpected or any(not new(key) for key in missing):
+        raise ValueError(f"state dicts do not line up: missing {missing[:3]}, unexpected {unexpected[:3]}")
+    return rebuilt
+
+
 def deepen_unet(unet: UNet2DConditionModel, layers: int) -> UNet2DConditionModel:
     """``unet`` rebuilt with ``layers`` transformer blocks per attention block, drawing exactly as before.
 
@@ -279,17 +296,14 @@ def deepen_unet(unet: UNet2DConditionModel, layers: int) -> UNet2DConditionModel
     capacity (more chances per block to read another caption token) instead of a new UNet trained from scratch.
     """
     import torch
-    from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
 
     current = unet.config["transformer_layers_per_block"]
     if not isinstance(current, int) or layers < current:
         raise ValueError(f"can only add transformer layers to a uniform UNet ({current} per block, asked {layers})")
-    config = {key: value for key, value in unet.config.items() if not key.startswith("_")}
-    deeper = UNet2DConditionModel(**{**config, "transformer_layers_per_block": layers})
-    missing, unexpected = deeper.load_state_dict(unet.state_dict(), strict=False)
     new_blocks = {f"transformer_blocks.{index}." for index in range(current, layers)}
-    if unexpected or any(not any(block in key for block in new_blocks) for key in missing):
-        raise ValueError(f"state dicts do not line up: missing {missing[:3]}, unexpected {unexpected[:3]}")
+    deeper = _rebuilt(
+        unet, {"transformer_layers_per_block": layers}, new=lambda key: any(block in key for block in new_blocks)
+    )
     with torch.no_grad():
         for name, module in deeper.named_modules():
             if any(name.endswith(f"transformer_blocks.{index}") for index in range(current, layers)):
@@ -316,15 +330,14 @@ def add_text_embedding(unet: UNet2DConditionModel, heads: int = TEXT_EMBEDDING_H
     stayed near zero through 26,000 steps (model card, session 6): their better binding came from the steps.
     """
     import torch
-    from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
 
     if unet.config["addition_embed_type"] is not None:
         raise ValueError(f"the UNet already has an addition embedding ({unet.config['addition_embed_type']})")
-    config = {key: value for key, value in unet.config.items() if not key.startswith("_")}
-    wider = UNet2DConditionModel(**{**config, "addition_embed_type": "text", "addition_embed_type_num_heads": heads})
-    missing, unexpected = wider.load_state_dict(unet.state_dict(), strict=False)
-    if unexpected or any(not key.startswith("add_embedding.") for key in missing):
-        raise ValueError(f"state dicts do not line up: missing {missing[:3]}, unexpected {unexpected[:3]}")
+    wider = _rebuilt(
+        unet,
+        {"addition_embed_type": "text", "addition_embed_type_num_heads": heads},
+        new=lambda key: key.startswith("add_embedding."),
+    )
     with torch.no_grad():
         wider.add_embedding.norm2.weight.zero_()
         wider.add_embedding.norm2.bias.zero_()

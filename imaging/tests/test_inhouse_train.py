@@ -37,16 +37,24 @@ def test_the_default_scene_mix_string_names_known_kinds_only() -> None:
     assert _scene_mix("default") is None
 
 
-def test_deepen_unet_draws_exactly_as_before_and_trains_the_new_blocks() -> None:
+@pytest.fixture
+def trained_like_unet():
+    """A fresh in-house UNet with every parameter perturbed: trained weights are not zero-initialised like a fresh
+    UNet's outputs, so every layer matters to what it draws."""
     from imaging.inhouse.pipeline import build_unet
-    from imaging.inhouse.train import deepen_unet
 
     torch.manual_seed(0)
     unet = build_unet().eval()
-    # Trained weights are not zero-initialised like a fresh UNet's outputs: make every layer matter.
     with torch.no_grad():
         for param in unet.parameters():
             param.add_(0.05 * torch.randn_like(param))
+    return unet
+
+
+def test_deepen_unet_draws_exactly_as_before_and_trains_the_new_blocks(trained_like_unet) -> None:
+    from imaging.inhouse.train import deepen_unet
+
+    unet = trained_like_unet
     deeper = deepen_unet(unet, 2).eval()
     assert deeper.config["transformer_layers_per_block"] == 2
     assert sum(p.numel() for p in deeper.parameters()) > 1.3 * sum(p.numel() for p in unet.parameters())
@@ -68,17 +76,12 @@ def test_deepen_unet_refuses_to_remove_layers() -> None:
         deepen_unet(build_unet(transformer_layers=2), 1)
 
 
-def test_add_text_embedding_draws_exactly_as_before_and_trains_the_new_module(tmp_path) -> None:
+def test_add_text_embedding_draws_exactly_as_before_and_trains_the_new_module(tmp_path, trained_like_unet) -> None:
     from diffusers.models.unets.unet_2d_condition import UNet2DConditionModel
 
-    from imaging.inhouse.pipeline import build_unet
     from imaging.inhouse.train import add_text_embedding
 
-    torch.manual_seed(0)
-    unet = build_unet().eval()
-    with torch.no_grad():
-        for param in unet.parameters():
-            param.add_(0.05 * torch.randn_like(param))
+    unet = trained_like_unet
     wider = add_text_embedding(unet).eval()
     assert wider.config["addition_embed_type"] == "text"
     sample, timesteps = torch.randn(2, 4, 16, 16), torch.tensor([999, 200])
@@ -102,6 +105,16 @@ def test_add_text_embedding_draws_exactly_as_before_and_trains_the_new_module(tm
         assert torch.equal(again(sample, timesteps, context).sample, wider(sample, timesteps, context).sample)
     with pytest.raises(ValueError, match="already has"):
         add_text_embedding(wider)
+
+
+def test_a_rebuilt_unet_must_take_every_old_weight_and_leave_only_the_named_ones_new(trained_like_unet) -> None:
+    from imaging.inhouse.train import _rebuilt
+
+    unet = trained_like_unet
+    with pytest.raises(ValueError, match="do not line up"):  # new keys the caller did not name
+        _rebuilt(unet, {"addition_embed_type": "text", "addition_embed_type_num_heads": 8}, new=lambda key: False)
+    same = _rebuilt(unet, {}, new=lambda key: False)
+    assert all(torch.equal(a, b) for a, b in zip(unet.state_dict().values(), same.state_dict().values(), strict=True))
 
 
 @pytest.mark.parametrize(("rounds", "option", "added"), [
