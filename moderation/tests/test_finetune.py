@@ -34,7 +34,7 @@ def _inputs(encoder: SentenceEncoder, texts: list[str], k: int) -> list[np.ndarr
             for t in texts]
 
 
-@pytest.mark.parametrize("k", [1, 2, 3])
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
 def test_the_torch_layers_compute_the_numpy_encoders_embeddings(encoder: SentenceEncoder, k: int) -> None:
     # Texts of different lengths in one padded batch: padding must not change any embedding.
     inputs = _inputs(encoder, TEXTS, k)
@@ -57,8 +57,10 @@ def test_the_cached_layer_inputs_match_the_encoder_and_are_reused(encoder: Sente
     assert np.allclose(both[3], _inputs(encoder, TEXTS[3:], 2)[0], atol=1e-5)
     three = ft.top_inputs(TEXTS[:1], cache, 3, encoder)
     assert np.allclose(three[0], _inputs(encoder, TEXTS[:1], 3)[0], atol=1e-4)
-    with pytest.raises(ValueError, match="1 to 3"):
-        ft.top_inputs(TEXTS, cache, 4, encoder)
+    four = ft.top_inputs(TEXTS[:1], cache, 4, encoder)
+    assert np.allclose(four[0], _inputs(encoder, TEXTS[:1], 4)[0], atol=1e-4)
+    with pytest.raises(ValueError, match="1 to 4"):
+        ft.top_inputs(TEXTS, cache, 5, encoder)
 
 
 def _toy() -> tuple[list[str], list[int]]:

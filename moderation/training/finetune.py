@@ -242,7 +242,7 @@ def frozen_top(encoder: SentenceEncoder, k: int) -> list[EncoderLayer]:
     return encoder.layers[LAYERS - k:]
 
 
-CACHED_LAYERS = LAYERS - 3  # the cache holds the input of the fourth layer: K = 1, 2 and 3 all start from it
+CACHED_LAYERS = LAYERS - 4  # the cache holds the input of the third layer: K = 1 to 4 all start from it
 
 
 @torch.no_grad()
@@ -264,7 +264,7 @@ def through(layers: list[EncoderLayer], inputs: list[np.ndarray], *, size: int =
 
 
 def top_inputs(texts: list[str], cache: Path, k: int, encoder: SentenceEncoder) -> list[np.ndarray]:
-    """The input of MiniLM's last `k` layers (1 to 3) for each text, from the cache of the fourth layer's input."""
+    """The input of MiniLM's last `k` layers (1 to 4) for each text, from the cache of the third layer's input."""
     if not 1 <= k <= LAYERS - CACHED_LAYERS:
         raise ValueError(f"only the last 1 to {LAYERS - CACHED_LAYERS} layers can be fine-tuned")
     cached = layer_inputs(texts, cache, frozen=CACHED_LAYERS, encoder=encoder)

@@ -72,7 +72,7 @@ GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not ship
 MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
 MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled token states (--max-pool)
 TUNED_VERSION = "ngram-emb-9"  # MiniLM's top layers fine-tuned (--finetune K); shipped with K = 2 in session 5
-TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10"}  # K = 3: shipped since session 6
+TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10", 4: "ngram-emb-11"}  # K = 3: shipped since session 6
 FINETUNE = 3
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -404,12 +404,12 @@ def main() -> None:
     parser.add_argument("--embeddings-max", type=Path, default=ROOT / "var" / "moderation" / "embeddings_max.npz",
                         help="cache of the max-pooled token states (numpy encoder), for --max-pool")
     parser.add_argument("--finetune", type=int, default=FINETUNE, metavar="K",
-                        help="fine-tune MiniLM's last K layers (1 to 3) with the head, started from the C = "
+                        help="fine-tune MiniLM's last K layers (1 to 4) with the head, started from the C = "
                              "--encoder-c logistic regression (ngram-emb-10, shipped, with 3; ngram-emb-9 with 2); "
                              "0: a frozen MiniLM and sentence-transformers' embeddings (ngram-emb-5 and the "
                              "candidates 6 to 8)")
     parser.add_argument("--layer-inputs", type=Path, default=ROOT / "var" / "moderation" / "layer_inputs.npz",
-                        help="cache of the fourth MiniLM layer's input per prompt (numpy encoder), for --finetune")
+                        help="cache of the third MiniLM layer's input per prompt (numpy encoder), for --finetune")
     parser.add_argument("--gap-corpus", action="store_true",
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--oof", type=Path, default=ROOT / "var" / "moderation" / "oof.npz",
