@@ -15,7 +15,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = Path(os.environ.get("ATELIER_VAR_DIR", ROOT / "var"))
@@ -33,6 +35,25 @@ def free_port(preferred: int) -> int:
 
 def say(text: str) -> None:
     print(f"[atelier] {text}", flush=True)
+
+
+STOP_GRACE = 20.0  # seconds all children share to stop on SIGTERM before they are killed
+
+
+def stop_children(procs: list[Any], grace: float = STOP_GRACE, *, kill: Callable[[int, int], None] = os.killpg,
+                  clock: Callable[[], float] = time.monotonic) -> None:
+    """SIGTERM to each child's process group, then one shared deadline of `grace` seconds for all of them (not
+    `grace` each: three stuck children must not hold Ctrl-C for a minute), then SIGKILL for any still running."""
+    for proc in procs:
+        if proc.poll() is None:
+            kill(proc.pid, signal.SIGTERM)
+    deadline = clock() + grace
+    for proc in procs:
+        try:
+            proc.wait(timeout=max(0.0, deadline - clock()))
+        except subprocess.TimeoutExpired:
+            kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
 
 
 def main() -> int:
@@ -105,14 +126,7 @@ def main() -> int:
         return 0
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        for _, proc in children:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        for _, proc in children:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_children([proc for _, proc in children])
         valkey.stop()
         say("stopped")
 

@@ -78,3 +78,59 @@ def test_make_run_starts_everything_reuses_state_and_stops_on_ctrl_c(tmp_path: P
         stop_with_ctrl_c(second)
     assert second.returncode == 0
     assert not port_open(port)
+
+
+class _Stuck:
+    """A child that ignores SIGTERM: each wait runs out its whole timeout on a fake clock."""
+
+    def __init__(self, pid: int, clock: list[float]) -> None:
+        self.pid, self.clock, self.killed = pid, clock, False
+        self.waits: list[float] = []
+
+    def poll(self) -> int | None:
+        return -9 if self.killed else None
+
+    def wait(self, timeout: float) -> int:
+        self.waits.append(timeout)
+        if self.killed:
+            return -9
+        self.clock[0] += timeout
+        raise subprocess.TimeoutExpired("child", timeout)
+
+
+def test_stuck_children_share_one_grace_period_then_are_killed() -> None:
+    from chatsite.embedded import stop_children
+
+    clock = [100.0]
+    children = [_Stuck(pid, clock) for pid in (11, 12, 13)]
+    sent: list[tuple[int, int]] = []
+
+    def kill(pid: int, sig: int) -> None:
+        sent.append((pid, sig))
+        if sig == signal.SIGKILL:
+            next(c for c in children if c.pid == pid).killed = True
+
+    stop_children(children, 20.0, kill=kill, clock=lambda: clock[0])
+    assert sent[:3] == [(11, signal.SIGTERM), (12, signal.SIGTERM), (13, signal.SIGTERM)]
+    assert sorted(sent[3:]) == [(11, signal.SIGKILL), (12, signal.SIGKILL), (13, signal.SIGKILL)]
+    # The first child used up the shared 20 s; the others were given none of their own before SIGKILL.
+    assert [c.waits[0] for c in children] == [20.0, 0.0, 0.0]
+    assert clock[0] - 100.0 == 20.0
+
+
+def test_a_real_child_that_ignores_sigterm_is_killed_and_a_polite_one_exits() -> None:
+    from chatsite.embedded import stop_children
+
+    code = "import signal, sys, time; signal.signal(signal.SIGTERM, {}); print('ready', flush=True); time.sleep(120)"
+    stubborn = subprocess.Popen([sys.executable, "-c", code.format("signal.SIG_IGN")], stdout=subprocess.PIPE,
+                                text=True, start_new_session=True)
+    polite = subprocess.Popen([sys.executable, "-c", code.format("signal.SIG_DFL")], stdout=subprocess.PIPE,
+                              text=True, start_new_session=True)
+    for proc in (stubborn, polite):
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    stop_children([stubborn, polite], 1.0)
+    assert stubborn.returncode == -signal.SIGKILL
+    assert polite.returncode == -signal.SIGTERM
+    for proc in (stubborn, polite):
+        assert proc.stdout is not None
+        proc.stdout.close()
