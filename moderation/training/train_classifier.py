@@ -10,7 +10,7 @@ Embeddings are computed here with sentence-transformers (torch, training only) a
 second run only encodes new prompts; the web process computes the same embeddings in numpy
 (moderation/filters/encoder.py). With --max-pool the head also reads the max-pooled token states, computed with
 that numpy encoder and cached in --embeddings-max (the candidate `ngram-emb-8`, not shipped: see the model card).
-By default (--finetune 3, the shipped `ngram-emb-10`) MiniLM's last three layers are fine-tuned with the head
+By default (--finetune 4, the shipped `ngram-emb-11`) MiniLM's last four layers are fine-tuned with the head
 (moderation/training/finetune.py) from the frozen layers' output, computed by the numpy encoder and cached in
 --layer-inputs, and stored in the npz; --finetune 0 gives the frozen-encoder recipe of `ngram-emb-5`.
 
@@ -72,8 +72,8 @@ GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not ship
 MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
 MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled token states (--max-pool)
 TUNED_VERSION = "ngram-emb-9"  # MiniLM's top layers fine-tuned (--finetune K); shipped with K = 2 in session 5
-TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10", 4: "ngram-emb-11"}  # K = 3: shipped since session 6
-FINETUNE = 3
+TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10", 4: "ngram-emb-11"}  # K = 4: shipped since session 7
+FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
 # thresholds of `choose_thresholds`; see the model card): C among 1, 2, 4, 16; weight among 0.3, 0.5, 0.7.
@@ -405,7 +405,8 @@ def main() -> None:
                         help="cache of the max-pooled token states (numpy encoder), for --max-pool")
     parser.add_argument("--finetune", type=int, default=FINETUNE, metavar="K",
                         help="fine-tune MiniLM's last K layers (1 to 4) with the head, started from the C = "
-                             "--encoder-c logistic regression (ngram-emb-10, shipped, with 3; ngram-emb-9 with 2); "
+                             "--encoder-c logistic regression (ngram-emb-11, shipped, with 4; ngram-emb-10 with 3; "
+                             "ngram-emb-9 with 2); "
                              "0: a frozen MiniLM and sentence-transformers' embeddings (ngram-emb-5 and the "
                              "candidates 6 to 8)")
     parser.add_argument("--layer-inputs", type=Path, default=ROOT / "var" / "moderation" / "layer_inputs.npz",
