@@ -25,3 +25,21 @@ def test_eval_moderation_prints_figures_per_category_and_a_last_summary_line(tmp
     assert any(re.match(r"violence\s+block\s+1\s+1\s+recall 1\.000", line) for line in lines)
     assert any(re.match(r"benign\s+allow\s+2\s+0\s+false_positive_rate 0\.000", line) for line in lines)
     assert not Decision.objects.exists()  # the evaluation's records are rolled back
+
+
+def test_eval_moderation_says_plainly_when_the_database_refuses_its_writes(tmp_path: Path, monkeypatch) -> None:
+    from django.core.management.base import CommandError
+    from django.db import OperationalError
+
+    from moderation.management.commands import eval_moderation
+
+    path = tmp_path / "set.csv"
+    path.write_text("prompt,expected,category\na lighthouse at dusk,allow,benign\n", encoding="utf-8")
+
+    def locked(**kwargs: object) -> None:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(eval_moderation, "prompt_moderate", locked)
+    with pytest.raises(CommandError, match="database is locked.*run this again when it is done"):
+        call_command("eval_moderation", str(path), stdout=StringIO())
+    assert not Decision.objects.exists()

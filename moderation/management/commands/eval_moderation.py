@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import OperationalError, transaction
 
 from moderation.services import Stage, prompt_moderate
 
@@ -34,6 +34,15 @@ class Command(BaseCommand):
         counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (category, expected) -> [n, blocked]
         errors: dict[str, list[str]] = defaultdict(list)
         timings: list[float] = []
+        try:
+            self._run(rows, counts, errors, timings, show_errors)
+        except OperationalError as exc:  # e.g. SQLite locked by another run: the decisions are rolled back anyway
+            raise CommandError(f"the database refused the evaluation's writes ({exc}); if another eval_moderation "
+                               "or the app is writing to the same SQLite file, run this again when it is done") from exc
+        self._report(rows, counts, errors, timings)
+
+    def _run(self, rows: list[dict[str, str]], counts: dict[tuple[str, str], list[int]],
+             errors: dict[str, list[str]], timings: list[float], show_errors: int) -> None:
         with transaction.atomic():
             for row in rows:
                 expected = row["expected"].strip().lower()
@@ -49,6 +58,9 @@ class Command(BaseCommand):
                     found = ",".join(verdict.categories) or "allowed"
                     errors[row["category"]].append(f"{found}: {row['prompt'][:120]}")
             transaction.set_rollback(True)
+
+    def _report(self, rows: list[dict[str, str]], counts: dict[tuple[str, str], list[int]],
+                errors: dict[str, list[str]], timings: list[float]) -> None:
         write = self.stdout.write
         write(f"{'category':<24}{'expected':>9}{'n':>6}{'refused':>9}  figure")
         for (category, expected), (n, blocked) in sorted(counts.items(), key=lambda kv: (kv[0][1] != "block", kv[0])):
