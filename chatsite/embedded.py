@@ -8,6 +8,7 @@ The scaled setup runs the same commands as separate processes (see README).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -44,16 +45,21 @@ def stop_children(procs: list[Any], grace: float = STOP_GRACE, *, kill: Callable
                   clock: Callable[[], float] = time.monotonic) -> None:
     """SIGTERM to each child's process group, then one shared deadline of `grace` seconds for all of them (not
     `grace` each: three stuck children must not hold Ctrl-C for a minute), then SIGKILL for any still running."""
+    def signal_group(proc: Any, sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError):  # it ended between the check and the signal
+            kill(proc.pid, sig)
+
     for proc in procs:
         if proc.poll() is None:
-            kill(proc.pid, signal.SIGTERM)
+            signal_group(proc, signal.SIGTERM)
     deadline = clock() + grace
     for proc in procs:
         try:
             proc.wait(timeout=max(0.0, deadline - clock()))
         except subprocess.TimeoutExpired:
-            kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+            signal_group(proc, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):  # unkillable (D state): go on with the others
+                proc.wait(timeout=10)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -142,3 +142,22 @@ def test_a_real_child_that_ignores_sigterm_is_killed_and_a_polite_one_exits() ->
     for proc in (stubborn, polite):
         assert proc.stdout is not None
         proc.stdout.close()
+
+
+def test_a_child_that_ends_just_before_its_signal_does_not_stop_the_others() -> None:
+    from chatsite.embedded import stop_children
+
+    clock = [0.0]
+    gone, stuck = _Stuck(21, clock), _Stuck(22, clock)
+    sent: list[tuple[int, int]] = []
+
+    def kill(pid: int, sig: int) -> None:
+        if pid == gone.pid:
+            raise ProcessLookupError(pid)  # its group no longer exists
+        sent.append((pid, sig))
+        if sig == signal.SIGKILL:
+            stuck.killed = True
+
+    stop_children([gone, stuck], 5.0, kill=kill, clock=lambda: clock[0])
+    assert sent == [(22, signal.SIGTERM), (22, signal.SIGKILL)]
+    assert stuck.killed
