@@ -35,32 +35,24 @@ class Command(BaseCommand):
         errors: dict[str, list[str]] = defaultdict(list)
         timings: list[float] = []
         try:
-            self._run(rows, counts, errors, timings, show_errors)
+            with transaction.atomic():
+                for row in rows:
+                    expected = row["expected"].strip().lower()
+                    if expected not in {"block", "allow"}:
+                        raise CommandError(f"expected must be block or allow, not {expected!r}")
+                    start = time.perf_counter()
+                    verdict = prompt_moderate(user=None, text=row["prompt"], stage=Stage.TOOL_PROMPT)  # type: ignore[arg-type]
+                    timings.append(time.perf_counter() - start)
+                    cell = counts[(row["category"], expected)]
+                    cell[0] += 1
+                    cell[1] += not verdict.allowed
+                    if (not verdict.allowed) != (expected == "block") and len(errors[row["category"]]) < show_errors:
+                        found = ",".join(verdict.categories) or "allowed"
+                        errors[row["category"]].append(f"{found}: {row['prompt'][:120]}")
+                transaction.set_rollback(True)
         except OperationalError as exc:  # e.g. SQLite locked by another run: the decisions are rolled back anyway
             raise CommandError(f"the database refused the evaluation's writes ({exc}); if another eval_moderation "
                                "or the app is writing to the same SQLite file, run this again when it is done") from exc
-        self._report(rows, counts, errors, timings)
-
-    def _run(self, rows: list[dict[str, str]], counts: dict[tuple[str, str], list[int]],
-             errors: dict[str, list[str]], timings: list[float], show_errors: int) -> None:
-        with transaction.atomic():
-            for row in rows:
-                expected = row["expected"].strip().lower()
-                if expected not in {"block", "allow"}:
-                    raise CommandError(f"expected must be block or allow, not {expected!r}")
-                start = time.perf_counter()
-                verdict = prompt_moderate(user=None, text=row["prompt"], stage=Stage.TOOL_PROMPT)  # type: ignore[arg-type]
-                timings.append(time.perf_counter() - start)
-                cell = counts[(row["category"], expected)]
-                cell[0] += 1
-                cell[1] += not verdict.allowed
-                if (not verdict.allowed) != (expected == "block") and len(errors[row["category"]]) < show_errors:
-                    found = ",".join(verdict.categories) or "allowed"
-                    errors[row["category"]].append(f"{found}: {row['prompt'][:120]}")
-            transaction.set_rollback(True)
-
-    def _report(self, rows: list[dict[str, str]], counts: dict[tuple[str, str], list[int]],
-                errors: dict[str, list[str]], timings: list[float]) -> None:
         write = self.stdout.write
         write(f"{'category':<24}{'expected':>9}{'n':>6}{'refused':>9}  figure")
         for (category, expected), (n, blocked) in sorted(counts.items(), key=lambda kv: (kv[0][1] != "block", kv[0])):
