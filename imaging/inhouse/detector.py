@@ -12,17 +12,19 @@ from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 from scipy import ndimage
 
 from .scenes import shape_polygon
 from .vocab import COLORS, SHAPES
 
-FOREGROUND_DISTANCE = 45.0  # RGB distance from the background above which a pixel belongs to an object
+FOREGROUND_DISTANCE = 45.0  # RGB distance from the background above which a pixel starts a region
+EDGE_CONTRAST = 0.5  # an object's edge: where the distance from the background is half that of its own colour
 MIN_AREA_FRACTION = 20 / 64**2  # smallest object: 20 pixels of a 64 x 64 image
 SPLIT_SHARE = 0.3  # a region holding two palette colours this far apart, each this large, is two objects
 SPLIT_DISTANCE = 130.0
 TEMPLATE_SIDE = 32
+TEMPLATE_BLURS = (1.5,)  # Gaussian radius (pixels of the image) of the soft templates: about the VAE's softness
 
 _PALETTE_NAMES = tuple(COLORS)
 _PALETTE = np.array([COLORS[name] for name in _PALETTE_NAMES], dtype=np.float32)
@@ -46,7 +48,8 @@ def detect(image: Image.Image) -> list[Detection]:
     pixels = np.asarray(image.convert("RGB"), dtype=np.float32)
     height, width, _ = pixels.shape
     background = _background(pixels)
-    foreground = np.linalg.norm(pixels - background, axis=-1) > FOREGROUND_DISTANCE
+    distance = np.linalg.norm(pixels - background, axis=-1)
+    foreground = distance > FOREGROUND_DISTANCE
     labels = _nearest_colour(pixels)
     core = ndimage.binary_erosion(foreground, structure=np.ones((3, 3), dtype=bool))
     regions, count = ndimage.label(foreground, structure=np.ones((3, 3), dtype=bool))
@@ -57,6 +60,7 @@ def detect(image: Image.Image) -> list[Detection]:
         if region.sum() < min_area:
             continue
         for mask in _split_by_colour(region, core & region, labels):
+            mask = _at_edge(mask, distance)
             if mask.sum() >= min_area:
                 detections.append(_describe(mask, pixels, width, height))
     return sorted(detections, key=lambda d: -d.area)
@@ -94,11 +98,29 @@ def _split_by_colour(
     return masks
 
 
+def _at_edge(mask: NDArray[np.bool_], distance: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """``mask`` cut back to the object's half-contrast edge.
+
+    A soft edge blends the object's colour into the background, so a pixel's distance from the background rises
+    from 0 to the object's own over a pixel or two; the fixed threshold that finds regions takes in most of that
+    blend around a bright object, which fills a star's notches and rounds a triangle's corners. The edge is where
+    the blend is half object, half background (as a renderer's anti-aliasing draws it)."""
+    own = float(np.median(distance[_inner(mask)]))
+    return mask & (distance >= EDGE_CONTRAST * own)
+
+
+def _inner(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    inner = ndimage.binary_erosion(mask)
+    return inner if inner.sum() >= 4 else mask
+
+
+def _median_colour(mask: NDArray[np.bool_], pixels: NDArray[np.float32]) -> NDArray[np.float32]:
+    return np.median(pixels[_inner(mask)], axis=0).astype(np.float32)
+
+
 def _describe(mask: NDArray[np.bool_], pixels: NDArray[np.float32], width: int, height: int) -> Detection:
     ys, xs = np.nonzero(mask)
-    inner = ndimage.binary_erosion(mask)
-    colour_pixels = pixels[inner] if inner.sum() >= 4 else pixels[mask]
-    median = np.median(colour_pixels, axis=0)
+    median = _median_colour(mask, pixels)
     colour = _PALETTE_NAMES[int(np.argmin(np.linalg.norm(_PALETTE - median, axis=-1)))]
     shape, match = classify_shape(mask[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1])
     return Detection(
@@ -132,16 +154,25 @@ def _normalise(mask: NDArray[np.float32]) -> NDArray[np.float32]:
 
 @cache
 def _templates() -> dict[str, list[NDArray[np.float32]]]:
-    """Per shape: the crisp outline, and the outlines it has when drawn small (objects 10 to 24 pixels wide lose
-    their points and notches to anti-aliasing, so a small star is matched against small stars)."""
+    """Per shape: the crisp outline, and the outlines it has when drawn small and soft.
+
+    Objects 10 to 24 pixels wide lose their points and notches to anti-aliasing, and a generated image is softer
+    still (its VAE decodes every edge over a pixel or two), so a small star is matched against small stars,
+    crisp and blurred, cut at the same half-contrast edge as the masks (``_at_edge``)."""
     templates: dict[str, list[NDArray[np.float32]]] = {}
     for shape in SHAPES:
         templates[shape] = []
         for side in (256, 24, 16, 12):
             canvas = Image.new("L", (side * 4, side * 4), 0)
             ImageDraw.Draw(canvas).polygon(shape_polygon(shape, side * 2, side * 2, side * 1.6), fill=255)
-            array = np.asarray(canvas.reduce(4)) > 90
-            ys, xs = np.nonzero(array)
-            crop = array[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1].astype(np.float32)
-            templates[shape].append(_normalise(crop))
+            small = canvas.reduce(4)
+            outlines = [np.asarray(small) > 90]
+            if side < 256:
+                for blur in TEMPLATE_BLURS:
+                    soft = small.filter(ImageFilter.GaussianBlur(blur))
+                    outlines.append(np.asarray(soft) >= 255 * EDGE_CONTRAST)
+            for array in outlines:
+                ys, xs = np.nonzero(array)
+                crop = array[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1].astype(np.float32)
+                templates[shape].append(_normalise(crop))
     return templates
