@@ -49,7 +49,7 @@ def main() -> None:
     vae = AutoencoderKL.from_pretrained(args.model / "vae").eval()
 
     def through_vae(images: list[Image.Image]) -> list[Image.Image]:
-        out = []
+        out: list[Image.Image] = []
         for start in range(0, len(images), 32):
             chunk = images[start : start + 32]
             pixels = np.stack([np.asarray(image, dtype=np.float32) for image in chunk])
@@ -98,7 +98,8 @@ def main() -> None:
     print("|---" * (len(columns) + 2) + "|")
     for drawn in SHAPES:
         row = [confusion[(drawn, named)] for named in columns]
-        print(f"| {drawn} | " + " | ".join(str(v) for v in row) + f" | {confusion[(drawn, drawn)] / max(1, sum(row)):.3f} |")
+        right = confusion[(drawn, drawn)] / max(1, sum(row))
+        print(f"| {drawn} | " + " | ".join(str(v) for v in row) + f" | {right:.3f} |")
 
 
 if __name__ == "__main__":
