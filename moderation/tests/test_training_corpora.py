@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+from moderation.training.corpus import generate, split_of
+from moderation.training.names_corpus import NAMES, generate_names
+from moderation.training.train_classifier import DEFAULT_DATA
+
+HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "heldout2.csv"
+
+
+def _prompts(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as fh:
+        return [row["prompt"].lower() for row in csv.DictReader(fh)]
+
+
+def test_no_name_of_the_names_corpus_occurs_in_the_dev_file_or_heldout_set_2() -> None:
+    texts = _prompts(DEFAULT_DATA / "moderation" / "moderation_dev.csv") + _prompts(HELDOUT2)
+    assert len(texts) > 1700
+    found = [name for name in NAMES if any(re.search(rf"\b{re.escape(name.lower())}\b", t) for t in texts)]
+    assert found == []
+
+
+def test_named_acts_keep_the_family_of_their_act_so_held_out_acts_stay_held_out() -> None:
+    base = {e.template for e in generate()}
+    named = generate_names()
+    act_families = {e.template for e in named if not e.template.startswith("name")}
+    assert act_families and act_families <= base
+    held_out_acts = {e.template for e in generate() if split_of(e.template) == "heldout"}
+    named_held_out = {e.template for e in named if split_of(e.template) == "heldout"}
+    assert named_held_out & act_families
+    assert named_held_out & act_families == held_out_acts & act_families
+
+
+def test_the_names_corpus_gives_the_same_names_harmless_acts_and_is_reproducible() -> None:
+    first, second = generate_names(), generate_names()
+    assert first == second
+    labels = Counter(e.label for e in first)
+    assert labels["benign"] >= 0.4 * len(first)
+    assert {"violence", "illegal", "sexual"} <= set(labels)
+    harmful_names = {n for n in NAMES for e in first if e.label != "benign" and n in e.text}
+    benign_names = {n for n in NAMES for e in first if e.label == "benign" and n in e.text}
+    assert len(harmful_names & benign_names) >= 0.9 * len(NAMES)
