@@ -29,13 +29,12 @@ KINDS = ("single", "pair", "relation", "count")
 
 
 def main() -> None:
-    import numpy as np
     import torch
     from diffusers.models.autoencoders.autoencoder_kl import AutoencoderKL
-    from PIL import Image, ImageFilter
+    from PIL import ImageFilter
 
     from imaging.inhouse.detector import detect
-    from imaging.inhouse.evaluation import check
+    from imaging.inhouse.evaluation import check, through_vae
     from imaging.inhouse.scenes import render, sample_scene
     from imaging.inhouse.vocab import SHAPES
 
@@ -47,18 +46,6 @@ def main() -> None:
 
     torch.set_num_threads(1)
     vae = AutoencoderKL.from_pretrained(args.model / "vae").eval()
-
-    def through_vae(images: list[Image.Image]) -> list[Image.Image]:
-        out: list[Image.Image] = []
-        for start in range(0, len(images), 32):
-            chunk = images[start : start + 32]
-            pixels = np.stack([np.asarray(image, dtype=np.float32) for image in chunk])
-            x = torch.from_numpy(pixels).permute(0, 3, 1, 2) / 127.5 - 1.0
-            with torch.no_grad():
-                y = vae.decode(vae.encode(x).latent_dist.mode()).sample
-            arrays = ((y.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).numpy()
-            out.extend(Image.fromarray(array) for array in arrays)
-        return out
 
     rng = random.Random(args.seed)  # noqa: S311 - seeded data, not security
     confusion: Counter[tuple[str, str]] = Counter()
@@ -73,7 +60,7 @@ def main() -> None:
             versions = {
                 "crisp": crisp,
                 "blur": [image.filter(ImageFilter.GaussianBlur(1.0)) for image in crisp],
-                "vae": through_vae(crisp),
+                "vae": through_vae(vae, crisp),
             }
             cells = []
             for name, images in versions.items():

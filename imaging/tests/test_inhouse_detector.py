@@ -35,21 +35,15 @@ def test_it_reads_scenes_as_soft_as_the_committed_vae_makes_them() -> None:
     """Every generated image comes out of the VAE, which softens each edge over a pixel or two; a perfect
     drawing must still pass. Rendered pairs and relations sent through the committed VAE (encode, decode): this
     detector reads 184 of these 200 right, the one before session 8 read 172 (a soft star was a circle to it)."""
-    import numpy as np
-    import torch
     from diffusers.models.autoencoders.autoencoder_kl import AutoencoderKL
 
+    from imaging.inhouse.evaluation import through_vae
     from imaging.inhouse.pipeline import WEIGHTS_DIR
 
     vae = AutoencoderKL.from_pretrained(WEIGHTS_DIR / "vae").eval()
     rng = random.Random(21)
     scenes = [sample_scene(rng, kind=kind) for kind in ("pair", "relation") for _ in range(100)]
-    pixels = np.stack([np.asarray(render(scene), dtype=np.float32) for scene in scenes])
-    with torch.no_grad():
-        x = torch.from_numpy(pixels).permute(0, 3, 1, 2) / 127.5 - 1.0
-        y = vae.decode(vae.encode(x).latent_dist.mode()).sample
-    arrays = ((y.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).numpy()
-    soft = [Image.fromarray(array) for array in arrays]
+    soft = through_vae(vae, [render(scene) for scene in scenes], batch_size=len(scenes))
     correct = sum(check(s.spec(), detect(image)) for s, image in zip(scenes, soft, strict=True))
     assert correct / len(scenes) >= 0.9
 
