@@ -19,12 +19,15 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from chatsite.accounts.models import User
+from moderation.filters.names import NAMES_VIEW_VERSION, names_view
 from moderation.filters.text import variants
 from moderation.models import Action, Category, Decision, Stage
 from moderation.services.rules import artist_matcher, prompt_classifier, term_matcher
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
+
+    from moderation.filters.classifier import PromptClassifier, Scores
 
 logger = logging.getLogger(__name__)
 
@@ -107,18 +110,24 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     artists, artists_version = artist_matcher()
     classifier = prompt_classifier()
     hits = terms.search(text)
-    classified = classifier.scores(text)
+    classified, risk, label, threshold, evidence = _classified(classifier, text)
+    # The names view (moderation/filters/names.py): the same prompt with "a person" for each name. A name must
+    # not lower the risk of an act, so when the prompt itself is not refused the higher of the two risks counts.
+    with_view = bool(getattr(settings, "MODERATION_NAMES_VIEW", True))
+    view = names_view(text) if with_view else None
+    view_scores: dict[str, Any] = {}
+    if view is not None and not (risk >= threshold and evidence >= _min_evidence()):
+        seen = _classified(classifier, view)
+        view_scores = {"text": view[:500], "risk": round(seen[1], 4), "used": seen[1] > risk}
+        if seen[1] > risk:
+            classified, risk, label, threshold, evidence = seen
     probabilities = classified.probabilities
-    risk = 1.0 - probabilities.get("benign", 1.0)
-    label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__, default="")
-    threshold = _threshold(classifier_threshold(label))
     artist_hits = artists.search(text)
 
     found: list[str] = [h.category for h in hits if h.category != "minors"]
     # Minimum evidence: a text with no content word the classifier knows ("p0", "draw it again") is scored
     # from character pieces of unknown tokens or from the bias alone, so the classifier cannot refuse it
     # by itself (the term list and the artist policy still can).
-    evidence = classifier.evidence(text)
     if risk >= threshold and evidence >= _min_evidence():
         found.append(label)
     minor = any(h.category == "minors" for h in hits) or any(_MINOR_AGE.search(v) for v in variants(text))
@@ -134,12 +143,22 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
         # Each model's risk before the average (n-gram and MiniLM head), to read a decision afterwards.
         "classifier_parts": classified.parts,
         "risk": round(risk, 4), "threshold": threshold, "evidence": evidence,
+        **({"names_view": view_scores} if view_scores else {}),
         "terms": [h.term for h in hits],
         "artists": [{"name": a.name, "refused": a.blocked} for a in artist_hits],
     }
     versions = {"policy": POLICY_VERSION, "classifier": classifier.version, "terms": terms_version,
-                "artists": artists_version}
+                "artists": artists_version, "names_view": NAMES_VIEW_VERSION if with_view else "off"}
     return categories, scores, versions
+
+
+def _classified(classifier: PromptClassifier, text: str) -> tuple[Scores, float, str, float, int]:
+    """(scores, risk = 1 - P(benign), most likely harmful class, its threshold, evidence) of one text."""
+    classified = classifier.scores(text)
+    probabilities = classified.probabilities
+    risk = 1.0 - probabilities.get("benign", 1.0)
+    label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__, default="")
+    return classified, risk, label, _threshold(classifier_threshold(label)), classifier.evidence(text)
 
 
 def classifier_threshold(category: str | None = None) -> float:

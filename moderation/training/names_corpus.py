@@ -22,7 +22,10 @@ or held-out set 2, so those still measure names the classifier never saw. Used b
 
 from __future__ import annotations
 
+import argparse
+import csv
 import random
+from pathlib import Path
 
 from moderation.training.corpus import ILLEGAL_ACTS, SEXUAL_ACTS, STYLES, VIOLENCE_ACTS, Example, _people_act
 
@@ -126,3 +129,24 @@ def generate_names(seed: int = 61) -> list[Example]:
         out.append(Example(text[0].upper() + text[1:], "benign", f"nameben-{i}"))
     out += _pairs(rng, BENIGN_PAIRS, 600, "benign", "namebenpair")
     return out
+
+
+def write_csv(path: Path, examples: list[Example]) -> None:
+    """The examples as an `eval_moderation` CSV (prompt, expected, category)."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["prompt", "expected", "category"])
+        writer.writerows([e.text, "allow" if e.label == "benign" else "block", e.label] for e in examples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Write the names corpus as an eval_moderation CSV.")
+    parser.add_argument("--csv", type=Path, required=True)
+    args = parser.parse_args()
+    examples = generate_names()
+    write_csv(args.csv, examples)
+    print(f"{len(examples)} prompts -> {args.csv}")
+
+
+if __name__ == "__main__":
+    main()

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import OperationalError, transaction
+from django.test import override_settings
 
 from moderation.services import Stage, prompt_moderate
 
@@ -22,8 +23,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
         parser.add_argument("--show-errors", type=int, default=0, help="print up to N wrong rows per category")
+        parser.add_argument("--names-view", choices=["on", "off"], default=None,
+                            help="score the names view too (on) or not (off); default: the setting "
+                                 "MODERATION_NAMES_VIEW")
 
-    def handle(self, *args: Any, path: Path, show_errors: int, **options: Any) -> None:
+    def handle(self, *args: Any, path: Path, show_errors: int, names_view: str | None = None,
+               **options: Any) -> None:
+        if names_view is not None:
+            with override_settings(MODERATION_NAMES_VIEW=names_view == "on"):
+                self._evaluate(path, show_errors)
+        else:
+            self._evaluate(path, show_errors)
+
+    def _evaluate(self, path: Path, show_errors: int) -> None:
         try:
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = list(csv.DictReader(fh))

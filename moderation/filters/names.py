@@ -1,0 +1,107 @@
+"""The names view of a prompt: the same text with the names of people and characters replaced by "a person".
+
+Why (model card, "Candidate `ngram-emb-12`"): the classifier reads a harmful act as far less risky when a named
+person or character does it ("a man shooting a police officer" 0.98, "Homer Simpson shooting a police officer"
+0.15), because its harmful training prompts name their actors generically and its benign ones are full of names.
+Prompt moderation therefore also scores this view and keeps the higher risk: a name can no longer lower the risk
+of an act, and an image of a real person or a known character doing violence is refused as surely as one of "a
+person" doing it.
+
+Names are found by their capital letters, with no list of names (a list would miss the next celebrity):
+
+- a run of capitalised words, with the small joining words of names inside it ("Joan of Arc", "Winnie the Pooh",
+  "Samuel L. Jackson", "Leonardo da Vinci") and a "the" just before it ("the Joker"), is one name;
+- a capitalised word that opens a sentence is a name only when it is followed by another capitalised word
+  ("Homer Simpson ..."), by a verb in -ing ("Batman punching ...") or is a possessive ("Batman's car"), so that
+  "Portrait of ..." or "Sunset over ..." stay as they are;
+- "I" and words in capitals only ("HD", "NSFW", "4K") are not names.
+
+It works on the case the user typed: "homer simpson shooting a cop" has no capital and keeps its one view.
+Places and brands with capitals ("in Paris", "trending on ArtStation") are replaced too; that only matters when
+the view scores higher than the prompt itself, which for such words it has no reason to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.filters.classifier import FILLER
+
+NAMES_VIEW_VERSION = "1"
+PERSON = "a person"
+# Lowercase words that may join the capitalised words of one name.
+_JOINERS = frozenset({"of", "the", "from", "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
+                      "du", "des", "al", "bin", "ibn", "y", "and"})
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = (".", "!", "?", ":", ";")
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_EDGE = "\"'()[]{}<>«»“”‘’,.!?:;*_"
+
+
+def _core(token: str) -> tuple[str, str, str]:
+    """(leading punctuation, word, trailing punctuation and possessive) of one whitespace token. A final dot is
+    kept in the word for initials and titles ("L.", "Mr."), since it does not end a sentence there."""
+    start = len(token) - len(token.lstrip(_EDGE))
+    stripped = token.rstrip(_EDGE)
+    word = token[start:len(stripped)] if len(stripped) > start else ""
+    tail = token[len(stripped):] if len(stripped) > start else token[start:]
+    for suffix in _POSSESSIVE:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            word, tail = word[: -len(suffix)], suffix + tail
+            break
+    if tail.startswith(".") and 1 <= len(word) <= 3 and word[:1].isupper() and word.isalpha():
+        word, tail = word + ".", tail[1:]
+    return token[:start], word, tail
+
+
+def _capitalised(word: str) -> bool:
+    """Whether `word` can be part of a name: it starts with a capital, is not all capitals ("HD", "NSFW"), not
+    "I" and not a word that says nothing on its own ("A", "The", "Draw", "Please")."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or not word[:1].isupper() or word.split("'")[0].split("\u2019")[0] == "I":
+        return False
+    if word.lower() in FILLER:
+        return False
+    return not (len(letters) > 1 and all(c.isupper() for c in letters) and not word.endswith("."))
+
+
+def _ing(word: str) -> bool:
+    return len(word) > 4 and word.islower() and word.endswith("ing")
+
+
+def names_view(text: str) -> str | None:
+    """`text` with every name replaced by "a person", or None when it names nobody (then there is no second view
+    to score)."""
+    tokens = [(m.group(), *_core(m.group())) for m in _TOKEN.finditer(text)]
+    out: list[str] = []
+    changed = False
+    sentence_start = True
+    i = 0
+    while i < len(tokens):
+        raw, lead, word, tail = tokens[i]
+        j = i
+        if _capitalised(word):
+            # The run: capitalised words, and joiners between two of them, with no punctuation inside.
+            while not tokens[j][3]:
+                k = j + 1
+                while k < len(tokens) and tokens[k][2] in _JOINERS and not tokens[k][1] and not tokens[k][3]:
+                    k += 1
+                if k < len(tokens) and not tokens[k][1] and _capitalised(tokens[k][2]):
+                    j = k
+                else:
+                    break
+            end_tail = tokens[j][3]
+            following = tokens[j + 1][2] if j + 1 < len(tokens) and not end_tail else ""
+            if not sentence_start or j > i or end_tail[:1] in ("'", "\u2019") or _ing(following):
+                article = out.pop() if out and out[-1] in ("the", "The") else ""
+                person = PERSON[0].upper() + PERSON[1:] if article == "The" else PERSON
+                out.append(lead + person + end_tail)
+                changed = True
+                sentence_start = end_tail.endswith(_SENTENCE_END)
+                i = j + 1
+                continue
+        out.append(raw)
+        if word:
+            sentence_start = tail.endswith(_SENTENCE_END)
+        i += 1
+    return " ".join(out) if changed else None
