@@ -31,7 +31,7 @@ NAMES_VIEW_VERSION = "1"
 PERSON = "a person"
 # Lowercase words that may join the capitalised words of one name.
 _JOINERS = frozenset({"of", "the", "from", "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
-                      "du", "des", "al", "bin", "ibn", "y", "and"})
+                      "du", "des", "al", "bin", "ibn", "y"})
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")

@@ -1,0 +1,37 @@
+"""The names view: names of people and characters replaced by "a person", found by their capitals alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.filters.names import names_view
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("Homer Simpson shooting a police officer", "a person shooting a police officer"),
+    ("a sword fight between Keanu Reeves and Jet Li", "a sword fight between a person and a person"),
+    ("Batman punching the Joker in the face", "a person punching a person in the face"),
+    ("Draw Samuel L. Jackson beheading Mr. Bean", "Draw a person beheading a person"),
+    ("Pikachu holding a gun to Ash's head", "a person holding a gun to a person's head"),
+    ("\"Tom Hanks\" selling heroin, 4K, HD", "\"a person\" selling heroin, 4K, HD"),
+    ("The Joker laughing", "A person laughing"),
+    ("Elsa from Frozen kicking Shrek", "a person kicking a person"),
+    ("a crowd cheering. Napoleon riding a horse", "a crowd cheering. a person riding a horse"),
+    ("Zoë Saldaña running", "a person running"),
+])
+def test_names_are_replaced_by_a_person(text: str, view: str) -> None:
+    assert names_view(text) == view
+
+
+@pytest.mark.parametrize("text", [
+    "A man stabbing another man", "Portrait of a woman, oil on canvas", "Sunset over the sea. Fishing boats",
+    "I want a red car, NSFW, HD, 8K", "homer simpson shooting a cop", "Make it blue", "", "   ", "!!! ???",
+])
+def test_a_text_that_names_nobody_has_no_second_view(text: str) -> None:
+    assert names_view(text) is None
+
+
+def test_a_long_text_is_handled_word_by_word() -> None:
+    text = "Tom Hanks waving. " * 2000
+    view = names_view(text)
+    assert view is not None and view.count("a person waving.") == 2000 and "Hanks" not in view
