@@ -1,8 +1,10 @@
 """Speed of prompt moderation on CPU: the three text layers (term list, classifier, artist registry) per prompt,
 and the full `prompt_moderate` (with its Decision row) through `eval_moderation`. The classifier's two parts
-(n-gram model, MiniLM encoder in numpy) are also timed apart, in separate calls.
+(n-gram model, MiniLM encoder in numpy) are also timed apart, in separate calls. The classifier row includes the
+names view as prompt_moderate runs it (a second scoring, with names replaced by "a person", for a prompt that
+names someone and is not refused by its own score); `--no-names-view` leaves it out.
 
-    python bench/moderation_prompt.py [CSV]      # default: ../shared/data/moderation/moderation_dev.csv
+    python bench/moderation_prompt.py [CSV] [--no-names-view]   # default: ../shared/data/moderation/moderation_dev.csv
 
 The filters are built from the seed files (moderation/data), as a process builds them from the database.
 """
@@ -21,11 +23,14 @@ sys.path.insert(0, str(ROOT))
 
 from moderation.filters.artists import ArtistEntry, ArtistMatcher  # noqa: E402
 from moderation.filters.classifier import PromptClassifier  # noqa: E402
+from moderation.filters.names import names_view  # noqa: E402
 from moderation.filters.terms import TermMatcher, TermRule  # noqa: E402
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/moderation/moderation_dev.csv"
+    args = [a for a in sys.argv[1:] if a != "--no-names-view"]
+    with_view = "--no-names-view" not in sys.argv[1:]
+    path = Path(args[0]) if args else ROOT.parent / "shared/data/moderation/moderation_dev.csv"
     prompts = [r["prompt"] for r in csv.DictReader(path.open(encoding="utf-8"))]
     start = time.perf_counter()
     terms = TermMatcher(TermRule(t["term"], t["category"]) for t in
@@ -33,6 +38,14 @@ def main() -> None:
     with (ROOT / "moderation/data/artists.csv").open(encoding="utf-8") as fh:
         artists = ArtistMatcher(ArtistEntry(i, r["name"], r["status"]) for i, r in enumerate(csv.DictReader(fh)))
     classifier = PromptClassifier.load()
+    meta = json.loads((ROOT / "moderation/model/prompt_classifier.json").read_text(encoding="utf-8"))
+    thresholds = meta.get("category_thresholds") or {}
+
+    def refused(probabilities: dict[str, float]) -> bool:
+        label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__)
+        return 1.0 - probabilities["benign"] >= float(thresholds.get(label, meta.get("block_threshold", 0.5)))
+
+    second_views = 0
     print(f"load: {1000 * (time.perf_counter() - start):.0f} ms ({len(terms)} terms, {len(artists)} artist names)")
     for text in prompts[:20]:  # warm-up
         classifier.scores(text)
@@ -47,7 +60,11 @@ def main() -> None:
         t0 = time.perf_counter()
         terms.search(text)
         t1 = time.perf_counter()
-        classifier.scores(text)
+        probabilities = classifier.scores(text).probabilities
+        view = names_view(text) if with_view else None
+        if view is not None and not refused(probabilities):
+            classifier.scores(view)
+            second_views += 1
         t2 = time.perf_counter()
         artists.search(text)
         t3 = time.perf_counter()
@@ -60,7 +77,8 @@ def main() -> None:
             encoder.encode(text)
             per_layer["  n-grams"].append(1000 * (t5 - t4))
             per_layer["  encoder"].append(1000 * (time.perf_counter() - t5))
-    print(f"{len(prompts)} prompts, mean length {statistics.mean(map(len, prompts)):.0f} characters")
+    print(f"{len(prompts)} prompts, mean length {statistics.mean(map(len, prompts)):.0f} characters; names view "
+          + (f"scored for {second_views}" if with_view else "off"))
     for name, values in per_layer.items():
         values.sort()
         print(f"{name:<11} mean {statistics.mean(values):6.2f} ms  p50 {values[len(values) // 2]:6.2f} ms  "

@@ -113,7 +113,7 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     classified, risk, label, threshold, evidence = _classified(classifier, text)
     # The names view (moderation/filters/names.py): the same prompt with "a person" for each name. A name must
     # not lower the risk of an act, so when the prompt itself is not refused the higher of the two risks counts.
-    with_view = bool(getattr(settings, "MODERATION_NAMES_VIEW", True))
+    with_view = bool(getattr(settings, "MODERATION_NAMES_VIEW", False))
     view = names_view(text) if with_view else None
     view_scores: dict[str, Any] = {}
     if view is not None and not (risk >= threshold and evidence >= _min_evidence()):

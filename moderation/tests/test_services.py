@@ -20,7 +20,7 @@ def test_a_benign_prompt_is_allowed_and_recorded(user: User) -> None:
     assert verdict.allowed and verdict.categories == ()
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
     assert (decision.user, decision.stage, decision.action) == (user, "tool_prompt", Action.ALLOWED)
-    assert set(decision.versions) == {"policy", "classifier", "terms", "artists"}
+    assert set(decision.versions) == {"policy", "classifier", "terms", "artists", "names_view"}
     assert "benign" in decision.scores["classifier"]
 
 
@@ -31,6 +31,38 @@ def test_an_unsafe_prompt_is_refused_with_the_policy_area_in_plain_words(user: U
     assert "violence" in verdict.user_message and "gore" in verdict.user_message
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
     assert decision.action == Action.BLOCKED and decision.category == "violence" and decision.stage == "message"
+
+
+@override_settings(MODERATION_NAMES_VIEW=True)
+def test_with_the_names_view_a_name_does_not_make_a_harmful_act_pass(user: User) -> None:
+    # The classifier alone reads "Homer Simpson" as evidence of a harmless prompt (model card); the names view
+    # scores "a person shooting a police officer" too and keeps the higher risk.
+    text = "Homer Simpson shooting a police officer"
+    with override_settings(MODERATION_NAMES_VIEW=False):
+        alone = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and verdict.categories == ("violence",)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    view = decision.scores["names_view"]
+    assert view["text"] == "a person shooting a police officer" and view["used"] is True
+    assert view["risk"] == decision.scores["risk"] > Decision.objects.get(pk=alone.decision_id or 0).scores["risk"]
+    assert decision.versions["names_view"] == "1"
+    assert Decision.objects.get(pk=alone.decision_id or 0).versions["names_view"] == "off"
+
+
+@override_settings(MODERATION_NAMES_VIEW=True)
+def test_with_the_names_view_a_named_person_doing_something_harmless_is_allowed(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="Tom Hanks feeding pigeons in a park, watercolor",
+                              stage=Stage.TOOL_PROMPT)
+    assert verdict.allowed
+    view = Decision.objects.get(pk=verdict.decision_id or 0).scores["names_view"]
+    assert view["text"] == "a person feeding pigeons in a park, watercolor"
+
+
+def test_the_names_view_is_off_by_default(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="Tom Hanks feeding pigeons in a park", stage=Stage.TOOL_PROMPT)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.versions["names_view"] == "off" and "names_view" not in decision.scores
 
 
 def test_sexual_content_with_a_minor_is_refused_as_the_most_serious_category(user: User) -> None:
