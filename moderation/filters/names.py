@@ -14,7 +14,11 @@ Names are found by their capital letters, with no list of names (a list would mi
 - a capitalised word that opens a sentence is a name only when it is followed by another capitalised word
   ("Homer Simpson ..."), by a verb in -ing ("Batman punching ...") or is a possessive ("Batman's car"), so that
   "Portrait of ..." or "Sunset over ..." stay as they are;
-- "I" and words in capitals only ("HD", "NSFW", "4K") are not names.
+- "I" and words in capitals only ("HD", "NSFW", "4K") are not names;
+- (version 2) a capitalised word that describes a thing is not a name: after "a" or "an" ("a Greek amphora", "an
+  Italian chef"), or one capitalised word directly before a lowercase word other than a verb in -ing or a small
+  word ("Greek god", "Christmas tree", "Lego bricks"). "Batman punching ..." is still a name and "Batman punches
+  ..." no longer is: the price of not reading adjectives as people.
 
 It works on the case the user typed: "homer simpson shooting a cop" has no capital and keeps its one view.
 Places and brands with capitals ("in Paris", "trending on ArtStation") are replaced too; that only matters when
@@ -27,7 +31,7 @@ import re
 
 from moderation.filters.classifier import FILLER
 
-NAMES_VIEW_VERSION = "1"
+NAMES_VIEW_VERSION = "2"
 PERSON = "a person"
 # Lowercase words that may join the capitalised words of one name.
 _JOINERS = frozenset({"of", "the", "from", "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
@@ -69,6 +73,11 @@ def _ing(word: str) -> bool:
     return len(word) > 4 and word.islower() and word.endswith("ing")
 
 
+def _described(word: str) -> bool:
+    """Whether `word`, following a single capitalised word, makes that word a description of it ("Greek god")."""
+    return word.isalpha() and word.islower() and not _ing(word) and word not in FILLER and word not in _JOINERS
+
+
 def names_view(text: str) -> str | None:
     """`text` with every name replaced by "a person", or None when it names nobody (then there is no second view
     to score)."""
@@ -92,7 +101,8 @@ def names_view(text: str) -> str | None:
                     break
             end_tail = tokens[j][3]
             following = tokens[j + 1][2] if j + 1 < len(tokens) and not end_tail else ""
-            if not sentence_start or j > i or end_tail[:1] in ("'", "\u2019") or _ing(following):
+            described = (bool(out) and out[-1].lower() in ("a", "an")) or (j == i and _described(following))
+            if (not sentence_start or j > i or end_tail[:1] in ("'", "\u2019") or _ing(following)) and not described:
                 article = out.pop() if out and out[-1] in ("the", "The") else ""
                 person = PERSON[0].upper() + PERSON[1:] if article == "The" else PERSON
                 out.append(lead + person + end_tail)

@@ -111,16 +111,6 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     classifier = prompt_classifier()
     hits = terms.search(text)
     classified, risk, label, threshold, evidence = _classified(classifier, text)
-    # The names view (moderation/filters/names.py): the same prompt with "a person" for each name. A name must
-    # not lower the risk of an act, so when the prompt itself is not refused the higher of the two risks counts.
-    with_view = bool(getattr(settings, "MODERATION_NAMES_VIEW", False))
-    view = names_view(text) if with_view else None
-    view_scores: dict[str, Any] = {}
-    if view is not None and not (risk >= threshold and evidence >= _min_evidence()):
-        seen = _classified(classifier, view)
-        view_scores = {"text": view[:500], "risk": round(seen[1], 4), "used": seen[1] > risk}
-        if seen[1] > risk:
-            classified, risk, label, threshold, evidence = seen
     probabilities = classified.probabilities
     artist_hits = artists.search(text)
 
@@ -128,8 +118,22 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     # Minimum evidence: a text with no content word the classifier knows ("p0", "draw it again") is scored
     # from character pieces of unknown tokens or from the bias alone, so the classifier cannot refuse it
     # by itself (the term list and the artist policy still can).
-    if risk >= threshold and evidence >= _min_evidence():
+    refused_by_classifier = risk >= threshold and evidence >= _min_evidence()
+    if refused_by_classifier:
         found.append(label)
+    # The names view (moderation/filters/names.py): the same prompt with "a person" for each name, so that a
+    # name cannot lower the risk of an act. Scored only when the classifier lets the prompt through; it adds a
+    # refusal when it crosses its own threshold, and nothing else (its probabilities feed no other rule).
+    with_view = bool(getattr(settings, "MODERATION_NAMES_VIEW", False))
+    view = names_view(text) if with_view and not refused_by_classifier else None
+    view_scores: dict[str, Any] = {}
+    if view is not None:
+        _, view_risk, view_label, view_threshold, view_evidence = _classified(classifier, view)
+        refused = view_risk >= view_threshold and view_evidence >= _min_evidence()
+        view_scores = {"text": view[:500], "risk": round(view_risk, 4), "label": view_label,
+                       "threshold": view_threshold, "refused": refused}
+        if refused:
+            found.append(view_label)
     minor = any(h.category == "minors" for h in hits) or any(_MINOR_AGE.search(v) for v in variants(text))
     sexual_signal = (Category.SEXUAL in found or probabilities.get("sexual", 0.0) >= 0.05
                      or any(_SUGGESTIVE.search(v) for v in variants(text)))

@@ -26,6 +26,7 @@ def test_names_are_replaced_by_a_person(text: str, view: str) -> None:
 @pytest.mark.parametrize("text", [
     "A man stabbing another man", "Portrait of a woman, oil on canvas", "Sunset over the sea. Fishing boats",
     "I want a red car, NSFW, HD, 8K", "homer simpson shooting a cop", "Make it blue", "", "   ", "!!! ???",
+    "a marble statue of a nude Greek god", "an Italian chef holding a knife", "a Lego set, Christmas tree lights",
 ])
 def test_a_text_that_names_nobody_has_no_second_view(text: str) -> None:
     assert names_view(text) is None

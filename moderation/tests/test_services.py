@@ -44,9 +44,10 @@ def test_with_the_names_view_a_name_does_not_make_a_harmful_act_pass(user: User)
     assert not verdict.allowed and verdict.categories == ("violence",)
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
     view = decision.scores["names_view"]
-    assert view["text"] == "a person shooting a police officer" and view["used"] is True
-    assert view["risk"] == decision.scores["risk"] > Decision.objects.get(pk=alone.decision_id or 0).scores["risk"]
-    assert decision.versions["names_view"] == "1"
+    assert view["text"] == "a person shooting a police officer" and view["refused"] is True
+    assert view["label"] == "violence" and view["risk"] >= view["threshold"] > decision.scores["risk"]
+    assert decision.scores["risk"] == Decision.objects.get(pk=alone.decision_id or 0).scores["risk"]
+    assert decision.versions["names_view"] == "2"
     assert Decision.objects.get(pk=alone.decision_id or 0).versions["names_view"] == "off"
 
 
@@ -57,6 +58,19 @@ def test_with_the_names_view_a_named_person_doing_something_harmless_is_allowed(
     assert verdict.allowed
     view = Decision.objects.get(pk=verdict.decision_id or 0).scores["names_view"]
     assert view["text"] == "a person feeding pigeons in a park, watercolor"
+
+
+@override_settings(MODERATION_NAMES_VIEW=True)
+def test_a_names_view_that_refuses_nothing_changes_nothing(user: User) -> None:
+    # Its probabilities feed no other rule (the minors rule reads the prompt's own).
+    text = "a family photo of babies and puppies on a sofa, Tom Hanks style"
+    with override_settings(MODERATION_NAMES_VIEW=False):
+        alone = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.scores["names_view"]["refused"] is False
+    assert verdict.categories == alone.categories and verdict.allowed
+    assert decision.scores["classifier"] == Decision.objects.get(pk=alone.decision_id or 0).scores["classifier"]
 
 
 def test_the_names_view_is_off_by_default(user: User) -> None:
