@@ -7,22 +7,24 @@ Prompt moderation therefore also scores this view and keeps the higher risk: a n
 of an act, and an image of a real person or a known character doing violence is refused as surely as one of "a
 person" doing it.
 
-Names are found by their capital letters, with no list of names (a list would miss the next celebrity):
+Names are found by their capital letters, with no list of names (a list would miss the next celebrity), and
+replaced only where a person stands (version 3):
 
 - a run of capitalised words, with the small joining words of names inside it ("Joan of Arc", "Winnie the Pooh",
   "Samuel L. Jackson", "Leonardo da Vinci") and a "the" just before it ("the Joker"), is one name;
-- a capitalised word that opens a sentence is a name only when it is followed by another capitalised word
-  ("Homer Simpson ..."), by a verb in -ing ("Batman punching ...") or is a possessive ("Batman's car"), so that
-  "Portrait of ..." or "Sunset over ..." stay as they are;
+- it is replaced only in a person's place: directly before a verb in -ing ("Homer Simpson shooting ..."), as a
+  possessive ("Bruce Lee's face") or directly after a verb in -ing ("punching the Joker"). Elsewhere it stays as
+  typed: "riding a bicycle through Paris", "a nude statue in the National Museum in Athens", "the Paris Catacombs
+  with walls of skulls" keep their places and institutions (version 2 made them "a person", and "through a
+  person" reads as violence);
 - "I" and words in capitals only ("HD", "NSFW", "4K") are not names;
-- (version 2) a capitalised word that describes a thing is not a name: after "a" or "an" ("a Greek amphora", "an
-  Italian chef"), or one capitalised word directly before a lowercase word other than a verb in -ing or a small
-  word ("Greek god", "Christmas tree", "Lego bricks"). "Batman punching ..." is still a name and "Batman punches
-  ..." no longer is: the price of not reading adjectives as people.
+- a capitalised word that describes a thing is not a name: after "a" or "an" and at most two plain words ("a
+  Greek amphora", "an Italian chef", "a red Ferrari racing"), or one capitalised word directly before a lowercase
+  word other than a verb in -ing or a small word ("Greek god", "Christmas tree").
 
-It works on the case the user typed: "homer simpson shooting a cop" has no capital and keeps its one view.
-Places and brands with capitals ("in Paris", "trending on ArtStation") are replaced too; that only matters when
-the view scores higher than the prompt itself, which for such words it has no reason to.
+It works on the case the user typed: "homer simpson shooting a cop" has no capital and keeps its one view. It
+misses names in other places ("a sword fight between Keanu Reeves and Jet Li", "Batman punches ..."), where the
+classifier alone decides, as it did before the view.
 """
 
 from __future__ import annotations
@@ -31,13 +33,12 @@ import re
 
 from moderation.filters.classifier import FILLER
 
-NAMES_VIEW_VERSION = "2"
+NAMES_VIEW_VERSION = "3"
 PERSON = "a person"
 # Lowercase words that may join the capitalised words of one name.
 _JOINERS = frozenset({"of", "the", "from", "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
                       "du", "des", "al", "bin", "ibn", "y"})
 _TOKEN = re.compile(r"\S+")
-_SENTENCE_END = (".", "!", "?", ":", ";")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _EDGE = "\"'()[]{}<>«»“”‘’,.!?:;*_"
 
@@ -73,18 +74,22 @@ def _ing(word: str) -> bool:
     return len(word) > 4 and word.islower() and word.endswith("ing")
 
 
+def _plain(word: str) -> bool:
+    """A lowercase word that can stand inside a noun phrase between its article and a capitalised word."""
+    return word.isalpha() and word.islower() and not _ing(word) and word not in FILLER and word not in _JOINERS
+
+
 def _described(word: str) -> bool:
     """Whether `word`, following a single capitalised word, makes that word a description of it ("Greek god")."""
     return word.isalpha() and word.islower() and not _ing(word) and word not in FILLER and word not in _JOINERS
 
 
 def names_view(text: str) -> str | None:
-    """`text` with every name replaced by "a person", or None when it names nobody (then there is no second view
-    to score)."""
+    """`text` with every name in a person's place replaced by "a person", or None when there is none (then there is
+    no second view to score)."""
     tokens = [(m.group(), *_core(m.group())) for m in _TOKEN.finditer(text)]
     out: list[str] = []
     changed = False
-    sentence_start = True
     i = 0
     while i < len(tokens):
         raw, lead, word, tail = tokens[i]
@@ -100,18 +105,25 @@ def names_view(text: str) -> str | None:
                 else:
                     break
             end_tail = tokens[j][3]
-            following = tokens[j + 1][2] if j + 1 < len(tokens) and not end_tail else ""
-            described = (bool(out) and out[-1].lower() in ("a", "an")) or (j == i and _described(following))
-            if (not sentence_start or j > i or end_tail[:1] in ("'", "\u2019") or _ing(following)) and not described:
-                article = out.pop() if out and out[-1] in ("the", "The") else ""
-                person = PERSON[0].upper() + PERSON[1:] if article == "The" else PERSON
-                out.append(lead + person + end_tail)
+            closed = not end_tail.strip("\"'\u201d\u2019)]") and end_tail[:1] not in ("'", "\u2019")
+            following = tokens[j + 1][2] if j + 1 < len(tokens) and (not end_tail or closed) else ""
+            before = out[:-1] if out and out[-1] in ("the", "The") else out
+            # "a"/"an" with at most two plain words before it ("a Greek amphora", "a red Ferrari"): a thing.
+            article = next((k for k in range(1, 4) if k <= len(out) and out[-k].lower() in ("a", "an")), 0)
+            between = out[len(out) - article + 1:] if article else []
+            described = ((article > 0 and all(_plain(w) for w in between))
+                         or (j == i and _described(following)))
+            # A person's place: doing an act ("Batman punching"), owning ("Batman's car"), or undergoing an act
+            # ("punching the Joker").
+            acting = end_tail[:1] in ("'", "\u2019") or _ing(following) or (bool(before) and _ing(before[-1]))
+            if acting and not described:
+                the = out.pop() if len(before) < len(out) else ""
+                out.append(lead + (PERSON[0].upper() + PERSON[1:] if the == "The" else PERSON) + end_tail)
                 changed = True
-                sentence_start = end_tail.endswith(_SENTENCE_END)
-                i = j + 1
-                continue
+            else:
+                out += [t[0] for t in tokens[i:j + 1]]
+            i = j + 1
+            continue
         out.append(raw)
-        if word:
-            sentence_start = tail.endswith(_SENTENCE_END)
         i += 1
     return " ".join(out) if changed else None

@@ -1,4 +1,5 @@
-"""The names view: names of people and characters replaced by "a person", found by their capitals alone."""
+"""The names view: names of people and characters replaced by "a person" where a person stands, found by their
+capitals alone."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from moderation.filters.names import names_view
 
 @pytest.mark.parametrize(("text", "view"), [
     ("Homer Simpson shooting a police officer", "a person shooting a police officer"),
-    ("a sword fight between Keanu Reeves and Jet Li", "a sword fight between a person and a person"),
+    ("a man and Jet Li fighting", "a man and a person fighting"),
+    ("a photo of Tom Hanks stabbing a man", "a photo of a person stabbing a man"),
+    ("Chuck Norris delivering a punch to Bruce Lee's face", "a person delivering a punch to a person's face"),
     ("Batman punching the Joker in the face", "a person punching a person in the face"),
     ("Draw Samuel L. Jackson beheading Mr. Bean", "Draw a person beheading a person"),
     ("Pikachu holding a gun to Ash's head", "a person holding a gun to a person's head"),
@@ -27,6 +30,9 @@ def test_names_are_replaced_by_a_person(text: str, view: str) -> None:
     "A man stabbing another man", "Portrait of a woman, oil on canvas", "Sunset over the sea. Fishing boats",
     "I want a red car, NSFW, HD, 8K", "homer simpson shooting a cop", "Make it blue", "", "   ", "!!! ???",
     "a marble statue of a nude Greek god", "an Italian chef holding a knife", "a Lego set, Christmas tree lights",
+    # Places and institutions stay where they are: only a person's place (acting, owning, undergoing) is replaced.
+    "a bronze athlete in the National Museum in Athens", "the Paris Catacombs with walls of skulls",
+    "a red Ferrari racing past the grandstands at Monza", "a sword fight between Keanu Reeves and Jet Li",
 ])
 def test_a_text_that_names_nobody_has_no_second_view(text: str) -> None:
     assert names_view(text) is None

@@ -47,7 +47,7 @@ def test_with_the_names_view_a_name_does_not_make_a_harmful_act_pass(user: User)
     assert view["text"] == "a person shooting a police officer" and view["refused"] is True
     assert view["label"] == "violence" and view["risk"] >= view["threshold"] > decision.scores["risk"]
     assert decision.scores["risk"] == Decision.objects.get(pk=alone.decision_id or 0).scores["risk"]
-    assert decision.versions["names_view"] == "2"
+    assert decision.versions["names_view"] == "3"
     assert Decision.objects.get(pk=alone.decision_id or 0).versions["names_view"] == "off"
 
 
@@ -63,7 +63,7 @@ def test_with_the_names_view_a_named_person_doing_something_harmless_is_allowed(
 @override_settings(MODERATION_NAMES_VIEW=True)
 def test_a_names_view_that_refuses_nothing_changes_nothing(user: User) -> None:
     # Its probabilities feed no other rule (the minors rule reads the prompt's own).
-    text = "a family photo of babies and puppies on a sofa, Tom Hanks style"
+    text = "Tom Hanks feeding pigeons with his grandchildren in a park"
     with override_settings(MODERATION_NAMES_VIEW=False):
         alone = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
     verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
