@@ -284,9 +284,9 @@ CELERY_TASK_ANNOTATIONS = {
 # (moderation/model/prompt_classifier.json).
 MODERATION_CLASSIFIER_THRESHOLD = env.float("MODERATION_CLASSIFIER_THRESHOLD", default=None)
 # Also score each prompt with its names replaced by "a person" and keep the higher risk, so that naming a
-# person or character does not make a harmful act pass (moderation/filters/names.py). Off by default: the first
-# version failed its veto (moderation/model/MODEL_CARD.md, "Candidate: the names view").
-MODERATION_NAMES_VIEW = env.bool("MODERATION_NAMES_VIEW", default=False)
+# person or character does not make a harmful act pass (moderation/filters/names.py; version 3, shipped under the
+# rule in moderation/model/MODEL_CARD.md, "Candidate: the names view").
+MODERATION_NAMES_VIEW = env.bool("MODERATION_NAMES_VIEW", default=True)
 # open_nsfw score from which an output image is withheld for review (and an upload refused).
 MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)
 # Uploads showing a real person's face: "consent" (the user must confirm consent), "refuse" or "allow".

@@ -124,7 +124,7 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     # The names view (moderation/filters/names.py): the same prompt with "a person" for each name, so that a
     # name cannot lower the risk of an act. Scored only when the classifier lets the prompt through; it adds a
     # refusal when it crosses its own threshold, and nothing else (its probabilities feed no other rule).
-    with_view = bool(getattr(settings, "MODERATION_NAMES_VIEW", False))
+    with_view = bool(getattr(settings, "MODERATION_NAMES_VIEW", True))
     view = names_view(text) if with_view and not refused_by_classifier else None
     view_scores: dict[str, Any] = {}
     if view is not None:

@@ -33,7 +33,6 @@ def test_an_unsafe_prompt_is_refused_with_the_policy_area_in_plain_words(user: U
     assert decision.action == Action.BLOCKED and decision.category == "violence" and decision.stage == "message"
 
 
-@override_settings(MODERATION_NAMES_VIEW=True)
 def test_with_the_names_view_a_name_does_not_make_a_harmful_act_pass(user: User) -> None:
     # The classifier alone reads "Homer Simpson" as evidence of a harmless prompt (model card); the names view
     # scores "a person shooting a police officer" too and keeps the higher risk.
@@ -51,7 +50,6 @@ def test_with_the_names_view_a_name_does_not_make_a_harmful_act_pass(user: User)
     assert Decision.objects.get(pk=alone.decision_id or 0).versions["names_view"] == "off"
 
 
-@override_settings(MODERATION_NAMES_VIEW=True)
 def test_with_the_names_view_a_named_person_doing_something_harmless_is_allowed(user: User) -> None:
     verdict = prompt_moderate(user=user, text="Tom Hanks feeding pigeons in a park, watercolor",
                               stage=Stage.TOOL_PROMPT)
@@ -60,7 +58,6 @@ def test_with_the_names_view_a_named_person_doing_something_harmless_is_allowed(
     assert view["text"] == "a person feeding pigeons in a park, watercolor"
 
 
-@override_settings(MODERATION_NAMES_VIEW=True)
 def test_a_names_view_that_refuses_nothing_changes_nothing(user: User) -> None:
     # Its probabilities feed no other rule (the minors rule reads the prompt's own).
     text = "Tom Hanks feeding pigeons with his grandchildren in a park"
@@ -73,8 +70,12 @@ def test_a_names_view_that_refuses_nothing_changes_nothing(user: User) -> None:
     assert decision.scores["classifier"] == Decision.objects.get(pk=alone.decision_id or 0).scores["classifier"]
 
 
-def test_the_names_view_is_off_by_default(user: User) -> None:
-    verdict = prompt_moderate(user=user, text="Tom Hanks feeding pigeons in a park", stage=Stage.TOOL_PROMPT)
+def test_the_names_view_is_on_by_default_and_can_be_turned_off(user: User) -> None:
+    text = "Tom Hanks feeding pigeons in a park"
+    decision = Decision.objects.get(pk=prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).decision_id or 0)
+    assert decision.versions["names_view"] == "3" and "names_view" in decision.scores
+    with override_settings(MODERATION_NAMES_VIEW=False):
+        verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
     assert decision.versions["names_view"] == "off" and "names_view" not in decision.scores
 
