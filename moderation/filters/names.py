@@ -22,6 +22,11 @@ replaced only where a person stands (version 3):
   Greek amphora", "an Italian chef", "a red Ferrari racing"), or one capitalised word directly before a lowercase
   word other than a verb in -ing or a small word ("Greek god", "Christmas tree").
 
+Version 4: two names joined by "and" share their place ("Chuck Norris and Bruce Lee fighting" -> "a person and a
+person fighting"); "during", "including" and a few other prepositions in -ing do not make the name after them a
+person ("during Rio Carnival"), and nouns in -ing ("morning", "wedding") are not verbs; "Will" and "May" can start
+a name ("Will Smith").
+
 It works on the case the user typed: "homer simpson shooting a cop" has no capital and keeps its one view. It
 misses names in other places ("a sword fight between Keanu Reeves and Jet Li", "Batman punches ..."), where the
 classifier alone decides, as it did before the view.
@@ -33,11 +38,13 @@ import re
 
 from moderation.filters.classifier import FILLER
 
-NAMES_VIEW_VERSION = "3"
+NAMES_VIEW_VERSION = "4"
 PERSON = "a person"
 # Lowercase words that may join the capitalised words of one name.
 _JOINERS = frozenset({"of", "the", "from", "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
                       "du", "des", "al", "bin", "ibn", "y"})
+# Small words that are also first names ("Will Smith", "May Whitty"); version 4.
+_FIRST_NAMES = frozenset({"Will", "May"})
 _TOKEN = re.compile(r"\S+")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _EDGE = "\"'()[]{}<>«»“”‘’,.!?:;*_"
@@ -65,65 +72,88 @@ def _capitalised(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     if not letters or not word[:1].isupper() or word.split("'")[0].split("\u2019")[0] == "I":
         return False
-    if word.lower() in FILLER:
+    if word.lower() in FILLER and word not in _FIRST_NAMES:
         return False
     return not (len(letters) > 1 and all(c.isupper() for c in letters) and not word.endswith("."))
 
 
+# Words in -ing that are not verbs (version 4): nouns, never; prepositions, not before a name ("during the
+# Olympics" is an event; "Tom Hanks during an orgy" is still a person).
+_ING_NOUNS = frozenset("""
+morning evening wedding ceiling clothing pudding sibling spring string thing nothing something anything everything
+offspring lightning earring awning icing stuffing frosting
+""".split())
+_ING_PREPOSITIONS = frozenset(
+    "during including excluding regarding concerning according notwithstanding pending".split())
+
+
 def _ing(word: str) -> bool:
-    return len(word) > 4 and word.islower() and word.endswith("ing")
+    return len(word) > 4 and word.islower() and word.endswith("ing") and word not in _ING_NOUNS
 
 
 def _plain(word: str) -> bool:
-    """A lowercase word that can stand inside a noun phrase between its article and a capitalised word."""
+    """A lowercase word that can stand inside a noun phrase between its article and a capitalised word, or that
+    makes a single capitalised word before it a description ("Greek god")."""
     return word.isalpha() and word.islower() and not _ing(word) and word not in FILLER and word not in _JOINERS
 
 
-def _described(word: str) -> bool:
-    """Whether `word`, following a single capitalised word, makes that word a description of it ("Greek god")."""
-    return word.isalpha() and word.islower() and not _ing(word) and word not in FILLER and word not in _JOINERS
+def _runs(tokens: list[tuple[str, str, str, str]]) -> list[tuple[int, int]]:
+    """(first, last) token of each run: capitalised words, and joiners between two of them, no punctuation inside."""
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i][2]):
+            i += 1
+            continue
+        j = i
+        while not tokens[j][3]:
+            k = j + 1
+            while k < len(tokens) and tokens[k][2] in _JOINERS and not tokens[k][1] and not tokens[k][3]:
+                k += 1
+            if k < len(tokens) and not tokens[k][1] and _capitalised(tokens[k][2]):
+                j = k
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    return runs
 
 
 def names_view(text: str) -> str | None:
     """`text` with every name in a person's place replaced by "a person", or None when there is none (then there is
     no second view to score)."""
     tokens = [(m.group(), *_core(m.group())) for m in _TOKEN.finditer(text)]
+    words = [t[2] if not t[3] else "" for t in tokens]  # a word followed by punctuation links to nothing after it
+    runs = _runs(tokens)
+    acting: dict[int, bool] = {}
+    for i, j in runs:
+        end_tail = tokens[j][3]
+        closed = not end_tail.strip("\"'\u201d\u2019)]") and end_tail[:1] not in ("'", "\u2019")
+        following = tokens[j + 1][2] if j + 1 < len(tokens) and (not end_tail or closed) else ""
+        k = i - 1 - (i > 0 and words[i - 1] in ("the", "The"))  # the word before, past a "the"
+        # "a"/"an" with at most two plain words before it ("a Greek amphora", "a red Ferrari"): a thing.
+        article = next((a for a in range(i - 1, max(i - 4, -1), -1) if words[a].lower() in ("a", "an")), None)
+        described = ((article is not None and all(_plain(w) for w in words[article + 1:i]))
+                     or (j == i and _plain(following)))
+        # A person's place: doing an act ("Batman punching"), owning ("Batman's car"), or undergoing an act
+        # ("punching the Joker").
+        acting[i] = not described and (end_tail[:1] in ("'", "\u2019") or _ing(following)
+                                       or (k >= 0 and _ing(words[k]) and words[k] not in _ING_PREPOSITIONS))
+    # Version 4: two names joined by "and" share their place ("Chuck Norris and Bruce Lee fighting", "punching
+    # Tom and Jerry").
+    for (i1, j1), (i2, _) in zip(runs, runs[1:], strict=False):
+        if i2 == j1 + 2 and words[j1] and words[j1 + 1] == "and" and (acting[i1] or acting[i2]):
+            acting[i1] = acting[i2] = True
     out: list[str] = []
-    changed = False
+    starts = {i: j for i, j in runs}
     i = 0
     while i < len(tokens):
-        raw, lead, word, tail = tokens[i]
-        j = i
-        if _capitalised(word):
-            # The run: capitalised words, and joiners between two of them, with no punctuation inside.
-            while not tokens[j][3]:
-                k = j + 1
-                while k < len(tokens) and tokens[k][2] in _JOINERS and not tokens[k][1] and not tokens[k][3]:
-                    k += 1
-                if k < len(tokens) and not tokens[k][1] and _capitalised(tokens[k][2]):
-                    j = k
-                else:
-                    break
-            end_tail = tokens[j][3]
-            closed = not end_tail.strip("\"'\u201d\u2019)]") and end_tail[:1] not in ("'", "\u2019")
-            following = tokens[j + 1][2] if j + 1 < len(tokens) and (not end_tail or closed) else ""
-            before = out[:-1] if out and out[-1] in ("the", "The") else out
-            # "a"/"an" with at most two plain words before it ("a Greek amphora", "a red Ferrari"): a thing.
-            article = next((k for k in range(1, 4) if k <= len(out) and out[-k].lower() in ("a", "an")), 0)
-            between = out[len(out) - article + 1:] if article else []
-            described = ((article > 0 and all(_plain(w) for w in between))
-                         or (j == i and _described(following)))
-            # A person's place: doing an act ("Batman punching"), owning ("Batman's car"), or undergoing an act
-            # ("punching the Joker").
-            acting = end_tail[:1] in ("'", "\u2019") or _ing(following) or (bool(before) and _ing(before[-1]))
-            if acting and not described:
-                the = out.pop() if len(before) < len(out) else ""
-                out.append(lead + (PERSON[0].upper() + PERSON[1:] if the == "The" else PERSON) + end_tail)
-                changed = True
-            else:
-                out += [t[0] for t in tokens[i:j + 1]]
+        if acting.get(i):
+            j = starts[i]
+            the = out.pop() if out and out[-1] in ("the", "The") else ""
+            out.append(tokens[i][1] + (PERSON[0].upper() + PERSON[1:] if the == "The" else PERSON) + tokens[j][3])
             i = j + 1
-            continue
-        out.append(raw)
-        i += 1
-    return " ".join(out) if changed else None
+        else:
+            out.append(tokens[i][0])
+            i += 1
+    return " ".join(out) if any(acting.values()) else None

@@ -15,6 +15,10 @@ from moderation.filters.names import names_view
     ("a man and Jet Li fighting", "a man and a person fighting"),
     ("a photo of Tom Hanks stabbing a man", "a photo of a person stabbing a man"),
     ("Chuck Norris delivering a punch to Bruce Lee's face", "a person delivering a punch to a person's face"),
+    ("Chuck Norris and Bruce Lee fighting in a bar", "a person and a person fighting in a bar"),
+    ("Popeye punching Bluto and Olive Oyl", "a person punching a person and a person"),
+    ("Will Smith slapping a man", "a person slapping a man"),
+    ("Tom Hanks during a bar fight", "a person during a bar fight"),
     ("Batman punching the Joker in the face", "a person punching a person in the face"),
     ("Draw Samuel L. Jackson beheading Mr. Bean", "Draw a person beheading a person"),
     ("Pikachu holding a gun to Ash's head", "a person holding a gun to a person's head"),
@@ -35,6 +39,8 @@ def test_names_are_replaced_by_a_person(text: str, view: str) -> None:
     # Places and institutions stay where they are: only a person's place (acting, owning, undergoing) is replaced.
     "a bronze athlete in the National Museum in Athens", "the Paris Catacombs with walls of skulls",
     "a red Ferrari racing past the grandstands at Monza", "a sword fight between Keanu Reeves and Jet Li",
+    "fireworks during Bastille Day in Paris", "a crowd cheering during the Tour de France", "Will you draw a cat?",
+    "Disney clothing on a rack", "Paris and London at night",
 ])
 def test_a_text_that_names_nobody_has_no_second_view(text: str) -> None:
     assert names_view(text) is None

@@ -46,7 +46,7 @@ def test_with_the_names_view_a_name_does_not_make_a_harmful_act_pass(user: User)
     assert view["text"] == "a person shooting a police officer" and view["refused"] is True
     assert view["label"] == "violence" and view["risk"] >= view["threshold"] > decision.scores["risk"]
     assert decision.scores["risk"] == Decision.objects.get(pk=alone.decision_id or 0).scores["risk"]
-    assert decision.versions["names_view"] == "3"
+    assert decision.versions["names_view"] == "4"
     assert Decision.objects.get(pk=alone.decision_id or 0).versions["names_view"] == "off"
 
 
@@ -73,7 +73,7 @@ def test_a_names_view_that_refuses_nothing_changes_nothing(user: User) -> None:
 def test_the_names_view_is_on_by_default_and_can_be_turned_off(user: User) -> None:
     text = "Tom Hanks feeding pigeons in a park"
     decision = Decision.objects.get(pk=prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).decision_id or 0)
-    assert decision.versions["names_view"] == "3" and "names_view" in decision.scores
+    assert decision.versions["names_view"] == "4" and "names_view" in decision.scores
     with override_settings(MODERATION_NAMES_VIEW=False):
         verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
