@@ -12,6 +12,7 @@ from moderation.training.train_classifier import DEFAULT_DATA
 HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "heldout2.csv"
 HELDOUT3 = Path(__file__).resolve().parents[1] / "data" / "heldout3.csv"
 HELDOUT4 = Path(__file__).resolve().parents[1] / "data" / "heldout4.csv"
+HELDOUT5 = Path(__file__).resolve().parents[1] / "data" / "heldout5.csv"
 
 
 def _prompts(path: Path) -> list[str]:
@@ -19,10 +20,10 @@ def _prompts(path: Path) -> list[str]:
         return [row["prompt"].lower() for row in csv.DictReader(fh)]
 
 
-def test_no_name_of_the_names_corpus_occurs_in_the_dev_file_or_heldout_sets_2_to_4() -> None:
+def test_no_name_of_the_names_corpus_occurs_in_the_dev_file_or_heldout_sets_2_to_5() -> None:
     texts = (_prompts(DEFAULT_DATA / "moderation" / "moderation_dev.csv") + _prompts(HELDOUT2)
-             + _prompts(HELDOUT3) + _prompts(HELDOUT4))
-    assert len(texts) > 2300
+             + _prompts(HELDOUT3) + _prompts(HELDOUT4) + _prompts(HELDOUT5))
+    assert len(texts) > 2600
     found = [name for name in NAMES if any(re.search(rf"\b{re.escape(name.lower())}\b", t) for t in texts)]
     assert found == []
 
