@@ -78,6 +78,28 @@ class Decision(models.Model):
     def is_refusal(self) -> bool:
         return self.action != Action.ALLOWED
 
+    @property
+    def reasons(self) -> list[str]:
+        """What each filter found, in plain words for staff (from the recorded scores): terms, living artists,
+        the classifier's risk, the names view when it refused, the NSFW score."""
+        s = self.scores if isinstance(self.scores, dict) else {}
+        out: list[str] = []
+        if s.get("terms"):
+            out.append(_("term list: %(terms)s") % {"terms": ", ".join(map(str, s["terms"]))})
+        refused = [str(a.get("name", "")) for a in s.get("artists") or [] if isinstance(a, dict) and a.get("refused")]
+        if refused:
+            out.append(_("living artist: %(names)s") % {"names": ", ".join(refused)})
+        if isinstance(s.get("risk"), (int, float)) and isinstance(s.get("threshold"), (int, float)):
+            out.append(_("classifier risk %(risk).2f (refuses from %(threshold).2f)")
+                       % {"risk": s["risk"], "threshold": s["threshold"]})
+        view = s.get("names_view")
+        if isinstance(view, dict) and view.get("refused"):
+            out.append(_("without names, “%(text)s”: risk %(risk).2f") % {
+                "text": str(view.get("text", ""))[:120], "risk": float(view.get("risk", 0.0))})
+        if isinstance(s.get("nsfw"), (int, float)):
+            out.append(_("NSFW score %(score).2f") % {"score": s["nsfw"]})
+        return out
+
 
 class TermCategory(models.TextChoices):
     SEXUAL = Category.SEXUAL.value, Category.SEXUAL.label

@@ -8,6 +8,7 @@ import io
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from chatsite.accounts.models import Plan, User
 from moderation.models import (
@@ -136,6 +137,29 @@ def test_decisions_filter_by_category_and_stage(client: Client, staff_user: User
     client.force_login(staff_user)
     body = client.get(reverse("moderation:decisions"), {"category": "violence", "stage": "message"}).content
     assert b"stabbing" in body and b"lighthouse" not in body
+
+
+def test_the_decisions_page_says_why_in_english_and_french(client: Client, staff_user: User, user: User) -> None:
+    prompt_moderate(user=user, text="Homer Simpson shooting a police officer", stage=Stage.TOOL_PROMPT)
+    client.force_login(staff_user)
+    english = client.get(reverse("moderation:decisions"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<th>Why</th>" in english and "classifier risk 0." in english
+    assert "without names, \u201ca person shooting a police officer\u201d: risk 0." in english
+    french = client.get(reverse("moderation:user", args=[user.pk]), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<th>Pourquoi</th>" in french and "risque du classifieur 0." in french
+    assert "sans les noms, \u00ab a person shooting a police officer \u00bb : risque 0." in french
+
+
+def test_reasons_read_every_filter_and_survive_odd_scores() -> None:
+    decision = Decision(scores={"terms": ["gore"], "artists": [{"name": "A. Living", "refused": True},
+                                                                {"name": "A. Dead", "refused": False}],
+                                "risk": 0.91, "threshold": 0.5, "nsfw": 0.7,
+                                "names_view": {"text": "a person x", "risk": 0.8, "refused": False}})
+    with translation.override("en"):
+        assert decision.reasons == ["term list: gore", "living artist: A. Living",
+                                    "classifier risk 0.91 (refuses from 0.50)", "NSFW score 0.70"]
+    assert Decision(scores={"risk": "odd", "artists": ["x"], "names_view": []}).reasons == []
+    assert Decision(scores=[]).reasons == []
 
 
 def test_the_csv_export_has_the_filtered_decisions_and_is_audited(client: Client, staff_user: User,
