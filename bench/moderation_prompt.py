@@ -2,7 +2,8 @@
 and the full `prompt_moderate` (with its Decision row) through `eval_moderation`. The classifier's two parts
 (n-gram model, MiniLM encoder in numpy) are also timed apart, in separate calls. The classifier row includes the
 names view as prompt_moderate runs it (a second scoring, with names replaced by "a person", for a prompt that
-names someone and is not refused by its own score); `--no-names-view` leaves it out.
+names someone in a person's place and is not refused by its own score; the minimum-evidence rule is left out
+here); `--no-names-view` leaves it out.
 
     python bench/moderation_prompt.py [CSV] [--no-names-view]   # default: ../shared/data/moderation/moderation_dev.csv
 
