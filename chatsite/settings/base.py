@@ -283,9 +283,10 @@ CELERY_TASK_ANNOTATIONS = {
 # Risk above which the prompt classifier refuses; empty: the threshold chosen at training
 # (moderation/model/prompt_classifier.json).
 MODERATION_CLASSIFIER_THRESHOLD = env.float("MODERATION_CLASSIFIER_THRESHOLD", default=None)
-# Also score each prompt with its names replaced by "a person" and keep the higher risk, so that naming a
-# person or character does not make a harmful act pass (moderation/filters/names.py; version 3, shipped under the
-# rule in moderation/model/MODEL_CARD.md, "Candidate: the names view").
+# When the classifier lets a prompt through, also score it with its names replaced by "a person" and refuse when
+# that view crosses the threshold, so that naming a person or character does not make a harmful act pass
+# (moderation/filters/names.py, version 4, shipped under the rules in moderation/model/MODEL_CARD.md,
+# "Candidate: the names view").
 MODERATION_NAMES_VIEW = env.bool("MODERATION_NAMES_VIEW", default=True)
 # open_nsfw score from which an output image is withheld for review (and an upload refused).
 MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)

@@ -3,9 +3,9 @@
 Why (model card, "Candidate `ngram-emb-12`"): the classifier reads a harmful act as far less risky when a named
 person or character does it ("a man shooting a police officer" 0.98, "Homer Simpson shooting a police officer"
 0.15), because its harmful training prompts name their actors generically and its benign ones are full of names.
-Prompt moderation therefore also scores this view and keeps the higher risk: a name can no longer lower the risk
-of an act, and an image of a real person or a known character doing violence is refused as surely as one of "a
-person" doing it.
+Prompt moderation therefore also scores this view when the classifier lets the prompt through, and refuses when
+the view crosses the threshold (moderation/services/checks.py): a name can no longer lower the risk of an act, and
+an image of a real person or a known character doing violence is refused as surely as one of "a person" doing it.
 
 Names are found by their capital letters, with no list of names (a list would miss the next celebrity), and
 replaced only where a person stands (version 3):
