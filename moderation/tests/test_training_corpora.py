@@ -48,3 +48,35 @@ def test_the_names_corpus_gives_the_same_names_harmless_acts_and_is_reproducible
     harmful_names = {n for n in NAMES for e in first if e.label != "benign" and n in e.text}
     benign_names = {n for n in NAMES for e in first if e.label == "benign" and n in e.text}
     assert len(harmful_names & benign_names) >= 0.9 * len(NAMES)
+
+
+def test_the_implied_corpus_is_reproducible_has_twins_and_keeps_whole_kinds_in_one_split() -> None:
+    from moderation.training.implied_corpus import generate_implied
+
+    first, second = generate_implied(), generate_implied()
+    assert first == second
+    labels = Counter(e.label for e in first)
+    assert labels["benign"] >= 0.45 * len(first)
+    assert {"violence", "illegal"} <= set(labels) <= {"benign", "violence", "illegal"}
+    # A family is one act or one twin: every family lands in one split, and both splits have every label.
+    by_family: dict[str, set[str]] = {}
+    for e in first:
+        by_family.setdefault(e.template, set()).add(e.label)
+    assert all(len(found) == 1 for found in by_family.values())
+    held = Counter(e.label for e in first if split_of(e.template) == "heldout")
+    assert set(held) == set(labels)
+    # None of the telling words of the other corpora's held-out acts is used.
+    text = " ".join(e.text.lower() for e in first)
+    assert not any(word in text for word in ("crowbar", "grenade", "timber", "plantation"))
+
+
+def test_no_prompt_of_the_implied_corpus_is_a_prompt_of_an_evaluation_set() -> None:
+    from moderation.filters.text import normalize
+    from moderation.training.implied_corpus import generate_implied
+
+    ours = {normalize(e.text) for e in generate_implied()}
+    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
+            HELDOUT2.parent / "heldout6.csv"]
+    evaluation = {normalize(p) for path in sets for p in _prompts(path)}
+    assert len(evaluation) > 2900
+    assert ours & evaluation == set()

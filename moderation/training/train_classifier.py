@@ -17,7 +17,8 @@ By default (--finetune 4, the shipped `ngram-emb-11`) MiniLM's last four layers 
 Data, within the licence rules of ../shared/data/README.md:
 - our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py, coverage_corpus.py),
   all classes; with --gap-corpus also gap_corpus.py (the candidate `ngram-emb-6`, not shipped: see the model
-  card); with --names-corpus also names_corpus.py (the candidate `ngram-emb-12`);
+  card); with --names-corpus also names_corpus.py (the candidate `ngram-emb-12`); with --implied-corpus also
+  implied_corpus.py (the candidate `ngram-emb-13`, session 10: violence and illegal acts told by implication);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -60,6 +61,7 @@ from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.coverage_corpus import generate_coverage
 from moderation.training.gap_corpus import generate_gaps
+from moderation.training.implied_corpus import generate_implied
 from moderation.training.names_corpus import generate_names
 from moderation.training.weapons_corpus import generate_weapons
 
@@ -75,6 +77,7 @@ MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled to
 TUNED_VERSION = "ngram-emb-9"  # MiniLM's top layers fine-tuned (--finetune K); shipped with K = 2 in session 5
 TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10", 4: "ngram-emb-11"}  # K = 4: shipped since session 7
 NAMES_VERSION = "ngram-emb-12"  # ngram-emb-11's recipe with the names corpus (--names-corpus), session 8
+IMPLIED_VERSION = "ngram-emb-13"  # ngram-emb-11's recipe with the implied corpus (--implied-corpus), session 10
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -106,12 +109,13 @@ def _outside_split(text: str) -> str:
     return "heldout" if zlib.crc32(normalize(text).encode()) % 5 == 0 else "train"
 
 
-def load_examples(data: Path, *, gaps: bool = False, names: bool = False) -> list[tuple[Example, str]]:
+def load_examples(data: Path, *, gaps: bool = False, names: bool = False,
+                  implied: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
     ours = (generate() + generate_chat() + generate_weapons() + generate_coverage() + (generate_gaps() if gaps else [])
-            + (generate_names() if names else []))
+            + (generate_names() if names else []) + (generate_implied() if implied else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -416,6 +420,8 @@ def main() -> None:
                         help="cache of the third MiniLM layer's input per prompt (numpy encoder), for --finetune")
     parser.add_argument("--gap-corpus", action="store_true",
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
+    parser.add_argument("--implied-corpus", action="store_true",
+                        help="also train on implied_corpus.py (the candidate ngram-emb-13)")
     parser.add_argument("--names-corpus", action="store_true",
                         help="add moderation/training/names_corpus.py (named people doing the harmful acts, "
                              "and their benign twins: the candidate ngram-emb-12)")
@@ -442,7 +448,7 @@ def main() -> None:
     if args.chat_budget is not None or args.hard_budget is not None or args.version:
         parser.error("--chat-budget, --hard-budget and --version go with --thresholds-only")
 
-    rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus)
+    rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -521,6 +527,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else IMPLIED_VERSION if args.implied_corpus
                    else MLP_VERSION if args.encoder_head == "mlp"
                    else MAX_VERSION if args.max_pool
                    else TUNED_VERSIONS.get(args.finetune, f"{TUNED_VERSION}-k{args.finetune}") if args.finetune
