@@ -7,6 +7,11 @@ surname ("Rutkowski") matches only where the prompt asks for a style ("style of 
 par X"; a bare "by X" is not enough), and a bare surname only when no allowed artist shares it, so that
 ordinary words and common surnames do not trip the policy.
 
+A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
+style at all: it opens the prompt or follows "and", "of" or "with", and a verb in -ing follows it ("Yoko Ono
+planting acorns", "a portrait of Nick Cave eating dinner"). Making art ("Goro Fujita illustrating ...") and the
+words of prompt tags ("trending", "featuring") are not such acts.
+
 A registry name stands for the forms people type: with or without a bracketed nickname, real name or
 variant ("Grzegorz (Greg) Rutkowski" is also "Greg Rutkowski" and "Grzegorz Rutkowski"; "A.R. Penck (Ralf
 Winkler)" is also "Ralf Winkler" and "AR Penck"), accents and letters such as "ł" or "ø" folded either way,
@@ -43,6 +48,13 @@ _WORKS = {"art", "artwork", "artworks", "painting", "paintings", "painted", "ill
           "print", "fanart", "concept", "comic", "piece", "peinture", "peint", "peinte", "dessin",
           "dessine", "affiche", "oeuvre", "tableau", "gravure", "sculpte"}
 _BY = {"by", "par"}
+# A full name in one of these places, followed by a verb in -ing, is someone shown doing something.
+_SUBJECT_BEFORE = {"and", "of", "with"}
+# Words in -ing after a name that are not the person's act: making art, and the words of prompt tags.
+_NOT_ACTS = {"painting", "drawing", "sketching", "illustrating", "inking", "rendering", "sculpting", "trending",
+             "tranding", "featuring", "using", "showing", "depicting", "including", "lighting", "shading",
+             "colouring", "coloring", "printing", "engraving", "etching", "photographing", "filming", "directing",
+             "designing", "writing"}
 # Last words of firms' names in the registry ("... Design Studio"): never read as a bare surname.
 _NOT_SURNAMES = {"studio", "studios", "design", "designs", "group", "company", "associates", "architects",
                  "architecture", "inc", "ltd", "llc", "gmbh", "workshop", "collective", "partners", "office",
@@ -152,8 +164,22 @@ class ArtistMatcher:
         work_by = len(before) == 2 and before[0] in _WORKS and before[1] in _BY
         return before in _BEFORE or after in _AFTER or work_by or (by and before[-1:] == ("by",))
 
+    @classmethod
+    def _asks_style(cls, words: list[str]) -> bool:
+        """Somewhere in the prompt a style is asked or the author of a work is named."""
+        return any(w in _AFTER or tuple(words[i:i + 2]) in _BEFORE
+                   or (w in _WORKS and i + 1 < len(words) and words[i + 1] in _BY) for i, w in enumerate(words))
+
+    @staticmethod
+    def _shown(words: list[str], start: int, end: int) -> bool:
+        """The name at words[start:end] is the subject of an act: "Yoko Ono planting acorns"."""
+        after = words[end] if end < len(words) else ""
+        acts = len(after) > 4 and after.endswith("ing") and after not in _NOT_ACTS and after not in _WORKS
+        return acts and (start == 0 or words[start - 1] in _SUBJECT_BEFORE)
+
     def search(self, text: str) -> list[ArtistHit]:
         words = tokens(_POSSESSIVE.sub("", str(text)))
+        asks_style = self._asks_style(words)
         found: list[tuple[int, int, list[ArtistEntry]]] = []
         for start in range(len(words)):
             for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
@@ -162,6 +188,8 @@ class ArtistMatcher:
                 if entries is not None:
                     if size == 1 and not self._style_context(words, start, start + 1):
                         continue
+                    if size > 1 and not asks_style and self._shown(words, start, start + size):
+                        break  # someone shown doing something, not a style: no shorter name inside either
                 else:
                     entries = self._initials.get(key)
                     if entries is None or not self._style_context(words, start, start + size, by=True):

@@ -159,3 +159,21 @@ def test_a_name_matches_with_its_accents_and_special_letters_removed_or_kept() -
 def test_a_bracketed_title_is_no_name_of_its_own() -> None:
     assert VARIANTS.search("a peasant wedding by Pieter Bruegel")
     assert not VARIANTS.search("the elder tree by the river")
+
+
+def test_a_living_artist_shown_doing_something_is_not_a_style_request() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Yoko Ono", "living"), ArtistEntry(2, "John Lennon", "deceased"),
+                             ArtistEntry(3, "Nick Cave", "living"), ArtistEntry(4, "Goro Fujita", "living")])
+
+    def blocked(text: str) -> bool:
+        return any(hit.blocked for hit in matcher.search(text))
+
+    assert not blocked("john lennon and yoko ono planting acorns")
+    assert not blocked("a cartoonish portrait of nick cave eating dinner, vivid colors")
+    # A style asked anywhere, making art, a prompt tag or a name mid-tag-list keeps the refusal.
+    assert blocked("john lennon and yoko ono planting acorns, in the style of yoko ono")
+    assert blocked("yoko ono planting acorns, concept art by nick cave")
+    assert blocked("Goro Fujita illustrating a rabbit eating a watermelon")
+    assert blocked("a castle, yoko ono trending on artstation")
+    assert blocked("a city at night, pixiv nick cave smiling, super detailed")
+    assert blocked("a castle by yoko ono")
