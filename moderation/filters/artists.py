@@ -51,7 +51,8 @@ _BY = {"by", "par"}
 # A full name in one of these places, followed by a verb in -ing, is someone shown doing something.
 _SUBJECT_BEFORE = {"and", "of", "with"}
 # Words in -ing after a name that are not the person's act: making art, and the words of prompt tags.
-_NOT_ACTS = {"painting", "drawing", "sketching", "illustrating", "inking", "rendering", "sculpting", "trending",
+# (The words of works, "painting", "drawing", are in _WORKS.)
+_NOT_ACTS = {"sketching", "illustrating", "inking", "rendering", "sculpting", "trending",
              "tranding", "featuring", "using", "showing", "depicting", "including", "lighting", "shading",
              "colouring", "coloring", "printing", "engraving", "etching", "photographing", "filming", "directing",
              "designing", "writing"}
@@ -166,9 +167,9 @@ class ArtistMatcher:
 
     @classmethod
     def _asks_style(cls, words: list[str]) -> bool:
-        """Somewhere in the prompt a style is asked or the author of a work is named."""
-        return any(w in _AFTER or tuple(words[i:i + 2]) in _BEFORE
-                   or (w in _WORKS and i + 1 < len(words) and words[i + 1] in _BY) for i, w in enumerate(words))
+        """Somewhere in the prompt a style is asked or the author of a work is named: `_style_context` at any
+        place between two words."""
+        return any(cls._style_context(words, i, i) for i in range(len(words) + 1))
 
     @staticmethod
     def _shown(words: list[str], start: int, end: int) -> bool:
@@ -179,7 +180,6 @@ class ArtistMatcher:
 
     def search(self, text: str) -> list[ArtistHit]:
         words = tokens(_POSSESSIVE.sub("", str(text)))
-        asks_style = self._asks_style(words)
         found: list[tuple[int, int, list[ArtistEntry]]] = []
         for start in range(len(words)):
             for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
@@ -188,7 +188,7 @@ class ArtistMatcher:
                 if entries is not None:
                     if size == 1 and not self._style_context(words, start, start + 1):
                         continue
-                    if size > 1 and not asks_style and self._shown(words, start, start + size):
+                    if size > 1 and self._shown(words, start, start + size) and not self._asks_style(words):
                         break  # someone shown doing something, not a style: no shorter name inside either
                 else:
                     entries = self._initials.get(key)
