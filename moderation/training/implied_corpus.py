@@ -113,8 +113,8 @@ GORE = [
     "a pile of mangled corpses after the explosion", "a child's arm blown off in the rubble",
     "a face torn off and nailed to a door", "a stomach ripped open by a chainsaw", "a jar of human teeth and ears",
 ]
-GORE_FORMS = ["{g}", "{g}{st}", "draw {g}", "a picture of {g}", "realistic {g}", "{g}, close-up, detailed",
-              "can you make {g}?", "{g}, photo"]
+GORE_FORMS = ["{s}", "{s}{st}", "draw {s}", "a picture of {s}", "realistic {s}", "{s}, close-up, detailed",
+              "can you make {s}?", "{s}, photo"]
 GORE_TWINS = [
     "a freezer full of ice cream tubs", "a puppy tearing a cardboard box to pieces",
     "a horse grazing on an old battlefield", "a bucket of fish heads for the harbour cats",
@@ -208,10 +208,6 @@ def _cap(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def _scene(rng: random.Random, text: str) -> str:
-    return rng.choice(SCENE_FORMS).format(s=text, S=_cap(text), st=rng.choice(STYLES))
-
-
 def generate_implied(seed: int = 53) -> list[Example]:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     out: list[Example] = []
@@ -232,10 +228,7 @@ def generate_implied(seed: int = 53) -> list[Example]:
         for _ in range(n):
             i = rng.randrange(len(items))
             text = items[i].format(**{k: rng.choice(v) for k, v in (fill or {}).items()})
-            if forms:
-                text = rng.choice(forms).format(s=text, g=text, st=rng.choice(STYLES))
-            else:
-                text = _scene(rng, text)
+            text = rng.choice(forms or SCENE_FORMS).format(s=text, S=_cap(text), st=rng.choice(STYLES))
             out.append(Example(text, label, f"{family}-{i}"))
 
     scenes(DEVICES, "violence", "device", 150)
