@@ -113,3 +113,32 @@ def test_chat_and_hard_negatives_may_each_have_a_budget_of_their_own() -> None:
     assert split["violence"] < shared["violence"]
     with pytest.raises(ValueError):
         choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.03, hard_budget=0.10)
+
+
+def test_implied_twins_teach_the_model_but_spend_no_false_positive_budget() -> None:
+    from moderation.training.corpus import generate
+    from moderation.training.implied_corpus import generate_implied
+    from moderation.training.train_classifier import budget_kind, twin_templates
+
+    twins = twin_templates()
+    implied = generate_implied()
+    kinds = budget_kind(implied + generate()[:50], twins)
+    labels = [e.label for e in implied]
+    # Every benign prompt of the implied corpus is a twin, no harmful one is, and other corpora keep their kinds.
+    assert set(kinds[:len(implied)][np.array(labels) == "benign"]) == {"benign_twin"}
+    assert "benign_twin" not in set(kinds[:len(implied)][np.array(labels) != "benign"])
+    assert "benign_twin" not in set(kinds[len(implied):])
+    # Twins scoring high as violence would hold the violence threshold up if they counted (0.65 with them);
+    # outside the budgets, the threshold is the one the other benign prompts allow (0.45 without them).
+    groups = [
+        ("violence", "violence", list(np.linspace(0.45, 0.9, 50))),
+        ("benign_hard", "violence", list(np.linspace(0.0, 0.45, 100))),
+        ("benign", "illegal", [0.05] * 200),
+    ]
+    risk, top, evidence, kind = _scores(groups)
+    without = choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.03)
+    risk, top, evidence, kind = _scores(groups + [("benign_twin", "violence", list(np.linspace(0.4, 0.65, 30)))])
+    assert choose_thresholds(risk, top, evidence, kind, natural_budget=0.02, own_budget=0.03) == without
+    counted = np.where(kind == "benign_twin", "benign_hard", kind)
+    assert choose_thresholds(risk, top, evidence, counted, natural_budget=0.02,
+                             own_budget=0.03)["violence"] > without["violence"]

