@@ -128,8 +128,8 @@ def test_implied_twins_teach_the_model_but_spend_no_false_positive_budget() -> N
     assert set(kinds[:len(implied)][np.array(labels) == "benign"]) == {"benign_twin"}
     assert "benign_twin" not in set(kinds[:len(implied)][np.array(labels) != "benign"])
     assert "benign_twin" not in set(kinds[len(implied):])
-    # Twins scoring high as violence would hold the violence threshold up if they counted (0.65 with them);
-    # outside the budgets, the threshold is the one the other benign prompts allow (0.45 without them).
+    # Twins scoring high as violence would hold the violence threshold up if they counted as hard negatives;
+    # outside the budgets they change no threshold: the thresholds are those chosen without them.
     groups = [
         ("violence", "violence", list(np.linspace(0.45, 0.9, 50))),
         ("benign_hard", "violence", list(np.linspace(0.0, 0.45, 100))),

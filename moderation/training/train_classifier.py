@@ -18,7 +18,8 @@ Data, within the licence rules of ../shared/data/README.md:
 - our own prompts (moderation/training/corpus.py, chat_corpus.py, weapons_corpus.py, coverage_corpus.py),
   all classes; with --gap-corpus also gap_corpus.py (the candidate `ngram-emb-6`, not shipped: see the model
   card); with --names-corpus also names_corpus.py (the candidate `ngram-emb-12`); with --implied-corpus also
-  implied_corpus.py (the candidate `ngram-emb-13`, session 10: violence and illegal acts told by implication);
+  implied_corpus.py (the candidate `ngram-emb-13`, session 10: violence and illegal acts told by implication),
+  and with --twins-outside-budget too, its benign twins counted in no false-positive budget (`ngram-emb-14`);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
