@@ -2,11 +2,13 @@
 held-out weapons families that `ngram-emb-13` and `ngram-emb-14` let through.
 
     OMP_NUM_THREADS=2 python -m moderation.training.leave_out acts twins [--heldout var/moderation/heldout.csv]
+    OMP_NUM_THREADS=2 python -m moderation.training.leave_out none --seed 1   # the spread of the recipe itself
 
 For each variant, the encoder part of the recipe alone (the C = 2 logistic regression on the frozen embedding,
 then MiniLM's last four layers fine-tuned with it, as `train_classifier --finetune 4`) is fitted on the
 training split of `ngram-emb-11`'s data plus one half of the implied corpus: `acts` its violence and illegal
-prompts, `twins` its benign twins (`none` and `all` are the shipped model and the candidate). It prints the mean
+prompts, `twins` its benign twins, `none` neither (with --seed other than 0: the shipped model's recipe with
+another fine-tuning seed, to measure the spread between runs). It prints the mean
 risk (1 - P(benign)) of that head on two held-out families of `ngram-emb-11`'s held-out set ("beating a rival
 with a crowbar", "throwing a grenade at a group of soldiers"), how many of them score under 0.5, and the share
 of the held-out hard negatives at or above 0.5. No threshold is chosen and nothing is written but the output;
@@ -28,7 +30,7 @@ from moderation.training.implied_corpus import generate_implied
 from moderation.training.train_classifier import CLASSES, DEFAULT_DATA, ENCODER_C, MAX_TOKENS, ROOT, load_examples
 
 FAMILIES = {"crowbar": "beating a rival with a crowbar", "grenade": "throwing a grenade at a group of soldiers"}
-VARIANTS = ("acts", "twins")
+VARIANTS = ("acts", "twins", "none")
 
 
 def probes(heldout: Path) -> dict[str, list[str]]:
@@ -46,6 +48,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--heldout", type=Path, default=ROOT / "var" / "moderation" / "heldout.csv",
                         help="ngram-emb-11's held-out set (train_classifier --heldout-only)")
+    parser.add_argument("--seed", type=int, default=0, help="the fine-tuning seed (the recipe's is 0)")
     parser.add_argument("--layer-inputs", type=Path, default=ROOT / "var" / "moderation" / "layer_inputs.npz")
     args = parser.parse_args()
     import torch
@@ -65,10 +68,10 @@ def main() -> None:
     print(f"inputs and frozen embeddings ({time.perf_counter() - started:.0f} s)", flush=True)
     for variant in args.variants:
         keep = [i for i, e in enumerate(rows) if e.text not in implied
-                or (e.label == "benign") == (variant == "twins")]
+                or (variant != "none" and (e.label == "benign") == (variant == "twins"))]
         labels = [CLASSES.index(rows[i].label) for i in keep]
         start = LogisticRegression(C=ENCODER_C, max_iter=2000).fit(vectors[keep], labels)
-        head = ft.finetune(inputs, keep, labels, ft.frozen_top(encoder, 4), start, len(CLASSES))
+        head = ft.finetune(inputs, keep, labels, ft.frozen_top(encoder, 4), start, len(CLASSES), seed=args.seed)
         offset = len(rows)
         with torch.no_grad():
             for name, texts in probe.items():
