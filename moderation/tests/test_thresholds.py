@@ -116,18 +116,23 @@ def test_chat_and_hard_negatives_may_each_have_a_budget_of_their_own() -> None:
 
 
 def test_implied_twins_teach_the_model_but_spend_no_false_positive_budget() -> None:
-    from moderation.training.corpus import generate
+    from moderation.training.corpus import Example, generate
     from moderation.training.implied_corpus import generate_implied
     from moderation.training.train_classifier import budget_kind, twin_templates
 
-    twins = twin_templates()
     implied = generate_implied()
-    kinds = budget_kind(implied + generate()[:50], twins)
+    others = generate()[:50]
+    twins = twin_templates(implied + others)
+    kinds = budget_kind(implied + others, twins)
     labels = [e.label for e in implied]
     # Every benign prompt of the implied corpus is a twin, no harmful one is, and other corpora keep their kinds.
     assert set(kinds[:len(implied)][np.array(labels) == "benign"]) == {"benign_twin"}
     assert "benign_twin" not in set(kinds[:len(implied)][np.array(labels) != "benign"])
     assert "benign_twin" not in set(kinds[len(implied):])
+    # A twin family that another corpus also uses would take that corpus's prompts out of the budgets too.
+    twin = next(e for e in implied if e.label == "benign")
+    with pytest.raises(ValueError, match="also used elsewhere"):
+        twin_templates(implied + [Example("a quiet harbour at dawn", "benign", twin.template)])
     # Twins scoring high as violence would hold the violence threshold up if they counted as hard negatives;
     # outside the budgets they change no threshold: the thresholds are those chosen without them.
     groups = [

@@ -187,6 +187,16 @@ class TunedHead:
     def embed(self, inputs: list[np.ndarray], rows: list[int]) -> np.ndarray:
         return embeddings(self.model, inputs, rows)
 
+    @torch.no_grad()
+    def predict_proba(self, inputs: list[np.ndarray], rows: list[int], *, size: int = 256) -> np.ndarray:
+        """Class probabilities (len(rows), classes) of `rows`, in their order, from the torch model."""
+        self.model.eval()
+        out = np.zeros((len(rows), len(self.classes_)), dtype=np.float32)
+        for start in range(0, len(rows), size):
+            x, mask = _batch(inputs, rows[start:start + size])
+            out[start:start + size] = torch.softmax(self.model(x, mask), dim=-1).numpy()
+        return out
+
 
 def finetune(inputs: list[np.ndarray], rows: list[int], labels: list[int], layers: list[EncoderLayer],
              start: Any, n_classes: int, *, epochs: int = EPOCHS, batch_size: int = BATCH_SIZE,
@@ -240,6 +250,13 @@ def finetune(inputs: list[np.ndarray], rows: list[int], labels: list[int], layer
 def frozen_top(encoder: SentenceEncoder, k: int) -> list[EncoderLayer]:
     """The package's last `k` layers (the ones a fine-tune starts from)."""
     return encoder.layers[LAYERS - k:]
+
+
+def frozen_embeddings(encoder: SentenceEncoder, inputs: list[np.ndarray], rows: list[int], k: int) -> np.ndarray:
+    """The embeddings of `rows` of `inputs` (the input of the last `k` layers) through the package's own last
+    `k` layers, not fine-tuned: what the logistic-regression head that a fine-tune starts from is fitted on."""
+    frozen = TunedEncoder(frozen_top(encoder, k), np.zeros((1, HIDDEN), np.float32), np.zeros(1, np.float32))
+    return embeddings(frozen, inputs, rows)
 
 
 CACHED_LAYERS = LAYERS - 4  # the cache holds the input of the third layer: K = 1 to 4 all start from it

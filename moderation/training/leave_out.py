@@ -22,7 +22,6 @@ import csv
 import time
 from pathlib import Path
 
-import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from moderation.filters.encoder import SentenceEncoder
@@ -51,8 +50,6 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="the fine-tuning seed (the recipe's is 0)")
     parser.add_argument("--layer-inputs", type=Path, default=ROOT / "var" / "moderation" / "layer_inputs.npz")
     args = parser.parse_args()
-    import torch
-
     from moderation.training import finetune as ft  # torch, training only
 
     implied = {e.text for e in generate_implied()}
@@ -62,9 +59,7 @@ def main() -> None:
     encoder = SentenceEncoder(max_tokens=MAX_TOKENS)
     started = time.perf_counter()
     inputs = ft.top_inputs([e.text for e in rows] + probe_texts, args.layer_inputs, 4, encoder)
-    frozen = ft.TunedEncoder(ft.frozen_top(encoder, 4), np.zeros((len(CLASSES), 384), np.float32),
-                             np.zeros(len(CLASSES), np.float32))
-    vectors = ft.embeddings(frozen, inputs, list(range(len(rows))))
+    vectors = ft.frozen_embeddings(encoder, inputs, list(range(len(rows))), 4)
     print(f"inputs and frozen embeddings ({time.perf_counter() - started:.0f} s)", flush=True)
     for variant in args.variants:
         keep = [i for i, e in enumerate(rows) if e.text not in implied
@@ -73,14 +68,12 @@ def main() -> None:
         start = LogisticRegression(C=ENCODER_C, max_iter=2000).fit(vectors[keep], labels)
         head = ft.finetune(inputs, keep, labels, ft.frozen_top(encoder, 4), start, len(CLASSES), seed=args.seed)
         offset = len(rows)
-        with torch.no_grad():
-            for name, texts in probe.items():
-                idx = list(range(offset, offset + len(texts)))
-                offset += len(texts)
-                x, mask = ft._batch(inputs, idx)
-                risk = 1 - torch.softmax(head.model(x, mask), dim=-1)[:, CLASSES.index("benign")].numpy()
-                print(f"{variant}: {name} (n={len(texts)}) mean risk {risk.mean():.3f}, under 0.5: "
-                      f"{int((risk < 0.5).sum())}, at or above 0.5: {(risk >= 0.5).mean():.3f}", flush=True)
+        for name, texts in probe.items():
+            idx = list(range(offset, offset + len(texts)))
+            offset += len(texts)
+            risk = 1 - head.predict_proba(inputs, idx)[:, CLASSES.index("benign")]
+            print(f"{variant}: {name} (n={len(texts)}) mean risk {risk.mean():.3f}, under 0.5: "
+                  f"{int((risk < 0.5).sum())}, at or above 0.5: {(risk >= 0.5).mean():.3f}", flush=True)
         print(f"{variant}: {len(keep)} training prompts ({time.perf_counter() - started:.0f} s)", flush=True)
 
 

