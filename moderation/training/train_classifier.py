@@ -10,7 +10,8 @@ Embeddings are computed here with sentence-transformers (torch, training only) a
 second run only encodes new prompts; the web process computes the same embeddings in numpy
 (moderation/filters/encoder.py). With --max-pool the head also reads the max-pooled token states, computed with
 that numpy encoder and cached in --embeddings-max (the candidate `ngram-emb-8`, not shipped: see the model card).
-By default (--finetune 4, the shipped `ngram-emb-11`) MiniLM's last four layers are fine-tuned with the head
+By default (--finetune 4, `ngram-emb-11`, whose runs with seeds 0 to 2 the shipped `ngram-emb-15` averages:
+moderation/training/soup.py) MiniLM's last four layers are fine-tuned with the head
 (moderation/training/finetune.py) from the frozen layers' output, computed by the numpy encoder and cached in
 --layer-inputs, and stored in the npz; --finetune 0 gives the frozen-encoder recipe of `ngram-emb-5`.
 
@@ -76,7 +77,7 @@ GAP_VERSION = "ngram-emb-6"  # the candidate trained with --gap-corpus, not ship
 MLP_VERSION = "ngram-emb-7"  # the candidate with a one-hidden-layer head (--encoder-head mlp)
 MAX_VERSION = "ngram-emb-8"  # the candidate whose head also reads max-pooled token states (--max-pool)
 TUNED_VERSION = "ngram-emb-9"  # MiniLM's top layers fine-tuned (--finetune K); shipped with K = 2 in session 5
-TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10", 4: "ngram-emb-11"}  # K = 4: shipped since session 7
+TUNED_VERSIONS = {2: TUNED_VERSION, 3: "ngram-emb-10", 4: "ngram-emb-11"}  # K = 4: shipped in sessions 7 to 12
 NAMES_VERSION = "ngram-emb-12"  # ngram-emb-11's recipe with the names corpus (--names-corpus), session 8
 IMPLIED_VERSION = "ngram-emb-13"  # ngram-emb-11's recipe with the implied corpus (--implied-corpus), session 10
 # The same with the corpus's benign twins outside the false-positive budgets (--twins-outside-budget), session 11
@@ -433,7 +434,7 @@ def main() -> None:
                         help="cache of the max-pooled token states (numpy encoder), for --max-pool")
     parser.add_argument("--finetune", type=int, default=FINETUNE, metavar="K",
                         help="fine-tune MiniLM's last K layers (1 to 4) with the head, started from the C = "
-                             "--encoder-c logistic regression (ngram-emb-11, shipped, with 4; ngram-emb-10 with 3; "
+                             "--encoder-c logistic regression (ngram-emb-11 with 4; ngram-emb-10 with 3; "
                              "ngram-emb-9 with 2); "
                              "0: a frozen MiniLM and sentence-transformers' embeddings (ngram-emb-5 and the "
                              "candidates 6 to 8)")
