@@ -80,3 +80,35 @@ def test_no_prompt_of_the_implied_corpus_is_a_prompt_of_an_evaluation_set() -> N
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
     assert len(evaluation) > 2900
     assert ours & evaluation == set()
+
+
+def test_the_instructions_corpus_is_reproducible_has_twins_and_keeps_whole_kinds_in_one_split() -> None:
+    from moderation.training.instructions_corpus import generate_instructions
+
+    first = generate_instructions()
+    assert first == generate_instructions() and len({e.text for e in first}) == len(first)
+    labels = Counter(e.label for e in first)
+    assert set(labels) == {"benign", "illegal"} and labels["benign"] >= 0.45 * len(first)
+    by_family: dict[str, set[str]] = {}
+    for e in first:
+        by_family.setdefault(e.template, set()).add(e.label)
+    assert all(len(found) == 1 for found in by_family.values())
+    assert set(Counter(e.label for e in first if split_of(e.template) == "heldout")) == {"benign", "illegal"}
+    # Every kind the corpus is for has both acts and twins: instructions, documents, fraud material.
+    kinds = {(e.template.rsplit("-", 1)[0], e.label) for e in first}
+    assert kinds == {("crimehowto", "illegal"), ("legalhowto", "benign"), ("forgery", "illegal"),
+                     ("documenttwin", "benign"), ("fraud", "illegal"), ("fraudtwin", "benign")}
+    text = " ".join(e.text.lower() for e in first)
+    assert not any(word in text for word in ("crowbar", "grenade", "timber", "plantation"))
+
+
+def test_no_prompt_of_the_instructions_corpus_is_a_prompt_of_an_evaluation_set() -> None:
+    from moderation.filters.text import normalize
+    from moderation.training.instructions_corpus import generate_instructions
+
+    ours = {normalize(e.text) for e in generate_instructions()}
+    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
+            HELDOUT2.parent / "heldout6.csv"]
+    evaluation = {normalize(p) for path in sets for p in _prompts(path)}
+    assert len(evaluation) > 2900
+    assert ours & evaluation == set()

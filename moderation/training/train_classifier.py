@@ -21,6 +21,8 @@ Data, within the licence rules of ../shared/data/README.md:
   card); with --names-corpus also names_corpus.py (the candidate `ngram-emb-12`); with --implied-corpus also
   implied_corpus.py (the candidate `ngram-emb-13`, session 10: violence and illegal acts told by implication),
   and with --twins-outside-budget too, its benign twins counted in no false-positive budget (`ngram-emb-14`);
+  with --instructions-corpus also instructions_corpus.py (the candidate `ngram-emb-16`, session 12: illegal acts
+  asked as instructions, forgeries and frauds);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -64,6 +66,7 @@ from moderation.training.corpus import Example, generate, split_of
 from moderation.training.coverage_corpus import generate_coverage
 from moderation.training.gap_corpus import generate_gaps
 from moderation.training.implied_corpus import generate_implied
+from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import generate_names
 from moderation.training.weapons_corpus import generate_weapons
 
@@ -82,6 +85,8 @@ NAMES_VERSION = "ngram-emb-12"  # ngram-emb-11's recipe with the names corpus (-
 IMPLIED_VERSION = "ngram-emb-13"  # ngram-emb-11's recipe with the implied corpus (--implied-corpus), session 10
 # The same with the corpus's benign twins outside the false-positive budgets (--twins-outside-budget), session 11
 TWINS_VERSION = "ngram-emb-14"
+# ngram-emb-11's recipe with the instructions, forgeries and frauds corpus (--instructions-corpus), session 12
+INSTRUCTIONS_VERSION = "ngram-emb-16"
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -113,13 +118,14 @@ def _outside_split(text: str) -> str:
     return "heldout" if zlib.crc32(normalize(text).encode()) % 5 == 0 else "train"
 
 
-def load_examples(data: Path, *, gaps: bool = False, names: bool = False,
-                  implied: bool = False) -> list[tuple[Example, str]]:
+def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
+                  instructions: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
     ours = (generate() + generate_chat() + generate_weapons() + generate_coverage() + (generate_gaps() if gaps else [])
-            + (generate_names() if names else []) + (generate_implied() if implied else []))
+            + (generate_names() if names else []) + (generate_implied() if implied else [])
+            + (generate_instructions() if instructions else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -444,6 +450,8 @@ def main() -> None:
                         help="add moderation/training/gap_corpus.py (the candidate ngram-emb-6, not shipped)")
     parser.add_argument("--implied-corpus", action="store_true",
                         help="also train on implied_corpus.py (the candidate ngram-emb-13)")
+    parser.add_argument("--instructions-corpus", action="store_true",
+                        help="add moderation/training/instructions_corpus.py (the candidate ngram-emb-16)")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
                              "when the thresholds are chosen (the candidate ngram-emb-14)")
@@ -484,7 +492,8 @@ def main() -> None:
         parser.error("--seed and --keep-thresholds go with --finetune")
     if args.keep_thresholds and args.keep_thresholds.resolve() == (args.out / "prompt_classifier.json").resolve():
         parser.error("--keep-thresholds names the file --out would overwrite; give another --out")
-    rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus)
+    rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus,
+                         instructions=args.instructions_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -562,6 +571,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else INSTRUCTIONS_VERSION if args.instructions_corpus
                    else TWINS_VERSION if args.twins_outside_budget
                    else IMPLIED_VERSION if args.implied_corpus
                    else MLP_VERSION if args.encoder_head == "mlp"
