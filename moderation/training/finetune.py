@@ -1,7 +1,6 @@
 """MiniLM's top layers fine-tuned together with the prompt classifier's head (`ngram-emb-9` with two layers,
 `ngram-emb-10` with three, `ngram-emb-11` with four, whose three runs the shipped `ngram-emb-15` averages; see
-moderation/model/MODEL_CARD.md). Training
-only: torch is imported here, never in the web process.
+moderation/model/MODEL_CARD.md). Training only: torch is imported here, never in the web process.
 
 The lower, frozen layers' output for every prompt is computed once by the web process's own numpy encoder
 (`SentenceEncoder.run_layers`) and cached (`layer_inputs`). The top K layers are torch copies of the package's

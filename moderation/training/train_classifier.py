@@ -474,7 +474,7 @@ def main() -> None:
     parser.add_argument("--embeddings", type=Path, default=ROOT / "var" / "moderation" / "embeddings.npz",
                         help="cache of the MiniLM embeddings of the training prompts")
     parser.add_argument("--seed", type=int, default=0,
-                        help="the fine-tuning seed (the shipped model's is 0; another adds -seedN to the version)")
+                        help="the fine-tuning seed (ngram-emb-11's is 0; another adds -seedN to the version)")
     parser.add_argument("--keep-thresholds", type=Path, default=None, metavar="JSON",
                         help="no out-of-fold scores: fit the final model only, with the thresholds of this "
                              "prompt_classifier.json (to measure how far fine-tuning seeds move the held-out figures)")
