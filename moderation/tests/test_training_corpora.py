@@ -3,9 +3,15 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
-from moderation.training.corpus import generate, split_of
+import pytest
+
+from moderation.filters.text import normalize
+from moderation.training.corpus import Example, generate, split_of
+from moderation.training.implied_corpus import generate_implied
+from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.train_classifier import DEFAULT_DATA
 
@@ -13,6 +19,14 @@ HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "heldout2.csv"
 HELDOUT3 = Path(__file__).resolve().parents[1] / "data" / "heldout3.csv"
 HELDOUT4 = Path(__file__).resolve().parents[1] / "data" / "heldout4.csv"
 HELDOUT5 = Path(__file__).resolve().parents[1] / "data" / "heldout5.csv"
+
+
+def _one_label_per_family(examples: list[Example]) -> bool:
+    """Every template family holds one label only, so a family lands whole in one split with its label."""
+    by_family: dict[str, set[str]] = {}
+    for e in examples:
+        by_family.setdefault(e.template, set()).add(e.label)
+    return all(len(found) == 1 for found in by_family.values())
 
 
 def _prompts(path: Path) -> list[str]:
@@ -51,18 +65,13 @@ def test_the_names_corpus_gives_the_same_names_harmless_acts_and_is_reproducible
 
 
 def test_the_implied_corpus_is_reproducible_has_twins_and_keeps_whole_kinds_in_one_split() -> None:
-    from moderation.training.implied_corpus import generate_implied
-
     first, second = generate_implied(), generate_implied()
     assert first == second
     labels = Counter(e.label for e in first)
     assert labels["benign"] >= 0.45 * len(first)
     assert {"violence", "illegal"} <= set(labels) <= {"benign", "violence", "illegal"}
     # A family is one act or one twin: every family lands in one split, and both splits have every label.
-    by_family: dict[str, set[str]] = {}
-    for e in first:
-        by_family.setdefault(e.template, set()).add(e.label)
-    assert all(len(found) == 1 for found in by_family.values())
+    assert _one_label_per_family(first)
     held = Counter(e.label for e in first if split_of(e.template) == "heldout")
     assert set(held) == set(labels)
     # None of the telling words of the other corpora's held-out acts is used.
@@ -70,29 +79,12 @@ def test_the_implied_corpus_is_reproducible_has_twins_and_keeps_whole_kinds_in_o
     assert not any(word in text for word in ("crowbar", "grenade", "timber", "plantation"))
 
 
-def test_no_prompt_of_the_implied_corpus_is_a_prompt_of_an_evaluation_set() -> None:
-    from moderation.filters.text import normalize
-    from moderation.training.implied_corpus import generate_implied
-
-    ours = {normalize(e.text) for e in generate_implied()}
-    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-            HELDOUT2.parent / "heldout6.csv"]
-    evaluation = {normalize(p) for path in sets for p in _prompts(path)}
-    assert len(evaluation) > 2900
-    assert ours & evaluation == set()
-
-
 def test_the_instructions_corpus_is_reproducible_has_twins_and_keeps_whole_kinds_in_one_split() -> None:
-    from moderation.training.instructions_corpus import generate_instructions
-
     first = generate_instructions()
     assert first == generate_instructions() and len({e.text for e in first}) == len(first)
     labels = Counter(e.label for e in first)
     assert set(labels) == {"benign", "illegal"} and labels["benign"] >= 0.45 * len(first)
-    by_family: dict[str, set[str]] = {}
-    for e in first:
-        by_family.setdefault(e.template, set()).add(e.label)
-    assert all(len(found) == 1 for found in by_family.values())
+    assert _one_label_per_family(first)
     assert set(Counter(e.label for e in first if split_of(e.template) == "heldout")) == {"benign", "illegal"}
     # Every kind the corpus is for has both acts and twins: instructions, documents, fraud material.
     kinds = {(e.template.rsplit("-", 1)[0], e.label) for e in first}
@@ -102,11 +94,10 @@ def test_the_instructions_corpus_is_reproducible_has_twins_and_keeps_whole_kinds
     assert not any(word in text for word in ("crowbar", "grenade", "timber", "plantation"))
 
 
-def test_no_prompt_of_the_instructions_corpus_is_a_prompt_of_an_evaluation_set() -> None:
-    from moderation.filters.text import normalize
-    from moderation.training.instructions_corpus import generate_instructions
-
-    ours = {normalize(e.text) for e in generate_instructions()}
+@pytest.mark.parametrize("corpus", [generate_implied, generate_instructions], ids=["implied", "instructions"])
+def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
+        corpus: Callable[[], list[Example]]) -> None:
+    ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
             HELDOUT2.parent / "heldout6.csv"]
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
