@@ -10,6 +10,7 @@ import pytest
 
 from moderation.filters.text import normalize
 from moderation.training.corpus import Example, generate, split_of
+from moderation.training.french_corpus import generate_french
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
@@ -94,12 +95,30 @@ def test_the_instructions_corpus_is_reproducible_has_twins_and_keeps_whole_kinds
     assert not any(word in text for word in ("crowbar", "grenade", "timber", "plantation"))
 
 
-@pytest.mark.parametrize("corpus", [generate_implied, generate_instructions], ids=["implied", "instructions"])
+def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:
+    first = generate_french()
+    assert first == generate_french() and len({e.text for e in first}) == len(first)
+    labels = Counter(e.label for e in first)
+    assert set(labels) == {"benign", "sexual", "violence", "self_harm", "hate", "harassment", "illegal"}
+    assert labels["benign"] >= 0.45 * len(first)
+    assert _one_label_per_family(first)
+    held = Counter(e.label for e in first if split_of(e.template) == "heldout")
+    assert {"benign", "sexual", "violence", "illegal"} <= set(held)
+    # Written as people type: with and without accents, and with French elision ("photo d'une", not "de une").
+    assert any("é" in e.text for e in first) and any("genere " in e.text for e in first)
+    assert not any(re.search(r"\bde une?\b", e.text) for e in first)
+    # The benign twins share the risky words that are harmless in context.
+    benign = " ".join(e.text for e in first if e.label == "benign")
+    assert all(word in benign for word in ("faux-filet", "fausse moustache", "son chien", "couteau"))
+
+
+@pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french],
+                         ids=["implied", "instructions", "french"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-            HELDOUT2.parent / "heldout6.csv"]
+            HELDOUT2.parent / "heldout6.csv", HELDOUT2.parent / "heldout7.csv"]
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
     assert len(evaluation) > 2900
     assert ours & evaluation == set()
