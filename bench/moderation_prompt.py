@@ -34,7 +34,7 @@ def main() -> None:
     path = Path(args[0]) if args else ROOT.parent / "shared/data/moderation/moderation_dev.csv"
     prompts = [r["prompt"] for r in csv.DictReader(path.open(encoding="utf-8"))]
     start = time.perf_counter()
-    terms = TermMatcher(TermRule(t["term"], t["category"]) for t in
+    terms = TermMatcher(TermRule(t["term"], t["category"], t.get("language", "")) for t in
                         json.loads((ROOT / "moderation/data/default_terms.json").read_text(encoding="utf-8")))
     with (ROOT / "moderation/data/artists.csv").open(encoding="utf-8") as fh:
         artists = ArtistMatcher(ArtistEntry(i, r["name"], r["status"]) for i, r in enumerate(csv.DictReader(fh)))

@@ -12,8 +12,8 @@ from moderation.models import Artist, AuditEntry, Decision, OptOutRequest, Term
 
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin[Term]):
-    list_display = ["term", "category", "is_active", "note", "updated_at"]
-    list_filter = ["category", "is_active"]
+    list_display = ["term", "category", "language", "is_active", "note", "updated_at"]
+    list_filter = ["category", "language", "is_active"]
     list_editable = ["is_active"]
     search_fields = ["term", "note"]
 

@@ -117,6 +117,10 @@ class Term(models.Model):
 
     term = models.CharField(_("term"), max_length=200)
     category = models.CharField(_("category"), max_length=16, choices=TermCategory.choices)
+    language = models.CharField(
+        _("language"), max_length=2, blank=True, default="", choices=[("en", _("English")), ("fr", _("French"))],
+        help_text=_("Leave empty for every prompt. A language limits the term to prompts in that language, for a "
+                    "word that is harmless in the other one (\"son\" is a child in English, \"his\" in French)."))
     is_active = models.BooleanField(_("active"), default=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -2,6 +2,9 @@
 
 A term is a word or phrase ("nude", "child abuse"); a trailing `*` matches any ending ("decapitat*").
 Terms never match inside a longer word ("class" does not hit "ass", "Sussex" does not hit "sex").
+A term may be limited to prompts in one language ("son" is a child in English, "his" in French): it is skipped
+only when the prompt is clearly in another language (moderation/filters/language.py), so an unclear prompt still
+meets it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from moderation.filters.language import language_of
 from moderation.filters.text import normalize, variants
 
 
@@ -17,6 +21,7 @@ from moderation.filters.text import normalize, variants
 class TermRule:
     term: str
     category: str
+    language: str = ""  # "" for every prompt, or "en" / "fr": only for prompts not clearly in another language
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,17 @@ class TermMatcher:
     def search(self, text: str) -> list[TermHit]:
         readings = variants(text)
         hits: list[TermHit] = []
+        language: list[str | None] = []  # detected once, and only when a term limited to a language matches
         for category, combined in self._categories.items():
             if not any(combined.search(r) for r in readings):
                 continue
             for pattern, rule in self._rules:
-                if rule.category == category and any(pattern.search(r) for r in readings):
-                    hits.append(TermHit(term=rule.term, category=category))
+                if rule.category != category or not any(pattern.search(r) for r in readings):
+                    continue
+                if rule.language:
+                    if not language:
+                        language.append(language_of(text))
+                    if language[0] not in (None, rule.language):
+                        continue
+                hits.append(TermHit(term=rule.term, category=category))
         return hits

@@ -34,11 +34,21 @@ logger = logging.getLogger(__name__)
 POLICY_VERSION = "1"
 # Words that make an image of a minor sexual even when the classifier is unsure: zero tolerance.
 _SUGGESTIVE = re.compile(r"\b(?:sexy|seductive|provocative|lingerie|underwear|panties|bikini|thong|topless|nude|"
-                         r"naked|undress\w*|stripping|striptease|sensual|erotic|lewd|nsfw|breasts?|spread legs)\b")
+                         r"naked|undress\w*|stripping|striptease|sensual|erotic|lewd|nsfw|breasts?|spread legs"
+                         # French, on folded text: "nue" but not "pieds nus", "torse nu" or "a mains nues"
+                         r"|a poil|(?<!pieds )(?<!torse )(?<!mains )nue?s?|deshabill\w*|denude\w*|seins|sein nu"
+                         r"|culottes?|sous vetements?|erotiques?|sensuel(?:le)?s?|provocante?s?"
+                         r"|aguichante?s?|strip tease|jambes ecartees)\b")
 # Most serious first: the first category names the refusal and files the decision.
 _SEVERITY = [Category.SEXUAL_MINORS.value, Category.SEXUAL.value, Category.VIOLENCE.value, Category.SELF_HARM.value,
              Category.HATE.value, Category.HARASSMENT.value, Category.ILLEGAL.value, Category.LIVING_ARTIST.value]
-_MINOR_AGE = re.compile(r"\b(?:[1-9]|1[0-7])\s*(?:yo|y o|yrs?|years?)(?:\s*old)?\b")
+_MINOR_AGE = re.compile(r"\b(?:[1-9]|1[0-7])\s*(?:yo|y o|yrs?|years?|ans)(?:\s*old)?\b")  # "12 ans" in French
+
+
+def suggestive(text: str) -> bool:
+    """Whether the text has a word that makes an image of a minor sexual (English or French), whatever the
+    classifier says."""
+    return any(_SUGGESTIVE.search(v) for v in variants(text))
 
 
 @dataclass(frozen=True)
@@ -135,8 +145,7 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
         if refused:
             found.append(view_label)
     minor = any(h.category == "minors" for h in hits) or any(_MINOR_AGE.search(v) for v in variants(text))
-    sexual_signal = (Category.SEXUAL in found or probabilities.get("sexual", 0.0) >= 0.05
-                     or any(_SUGGESTIVE.search(v) for v in variants(text)))
+    sexual_signal = Category.SEXUAL in found or probabilities.get("sexual", 0.0) >= 0.05 or suggestive(text)
     if minor and sexual_signal:
         found.insert(0, Category.SEXUAL_MINORS)
     if any(h.blocked for h in artist_hits):

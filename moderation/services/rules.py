@@ -52,8 +52,8 @@ def term_matcher() -> tuple[TermMatcher, str]:
     version = _tokens()
     with _lock:
         if _cache.terms is None or _cache.token != version.terms_token:
-            rules = Term.objects.filter(is_active=True).values_list("term", "category")
-            _cache.terms = TermMatcher(TermRule(term=t, category=c) for t, c in rules)
+            rules = Term.objects.filter(is_active=True).values_list("term", "category", "language")
+            _cache.terms = TermMatcher(TermRule(term=t, category=c, language=lang) for t, c, lang in rules)
             _cache.token = version.terms_token
         return _cache.terms, str(version.terms_token)[:8]
 

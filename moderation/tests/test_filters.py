@@ -177,3 +177,22 @@ def test_a_living_artist_shown_doing_something_is_not_a_style_request() -> None:
     assert blocked("a castle, yoko ono trending on artstation")
     assert blocked("a city at night, pixiv nick cave smiling, super detailed")
     assert blocked("a castle by yoko ono")
+
+
+def test_a_term_limited_to_english_is_skipped_only_in_a_prompt_that_is_clearly_french() -> None:
+    terms = TermMatcher([TermRule("son", "minors", "en"), TermRule("enfant", "minors")])
+    assert [h.term for h in terms.search("un chasseur et son chien dans une forêt en automne")] == []
+    assert [h.term for h in terms.search("a photo of my son playing in the garden")] == ["son"]
+    # Too short or mixed to tell: the term applies (fails closed).
+    assert [h.term for h in terms.search("son naked")] == ["son"]
+    # A term for every language applies in both.
+    assert [h.term for h in terms.search("un enfant qui joue au ballon dans le parc")] == ["enfant"]
+    assert [h.term for h in terms.search("the enfant terrible of French cinema, portrait")] == ["enfant"]
+
+
+def test_the_language_of_a_prompt_is_english_french_or_unknown() -> None:
+    from moderation.filters.language import language_of
+
+    assert language_of("fais-moi une photo d'un chat roux qui dort sur le radiateur") == "fr"
+    assert language_of("a ginger cat asleep on the radiator, morning light") == "en"
+    assert language_of("chat") is None and language_of("") is None

@@ -10,6 +10,7 @@ from django.test import override_settings
 from chatsite.accounts.models import User
 from moderation.models import Action, Artist, ArtistPolicy, ArtistStatus, Decision, Term
 from moderation.services import Stage, Verdict, image_moderate, prompt_moderate
+from moderation.services.checks import suggestive
 from moderation.tests.factories import face_photo_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,46 @@ def test_sexual_content_with_a_minor_is_refused_as_the_most_serious_category(use
 
 def test_a_child_in_an_ordinary_scene_is_allowed(user: User) -> None:
     assert prompt_moderate(user=user, text="a child flying a kite on the beach", stage=Stage.TOOL_PROMPT).allowed
+
+
+def test_a_french_possessive_son_is_not_read_as_a_child(user: User) -> None:
+    text = "un chasseur et son chien dans une forêt en automne, photo"
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert "son" not in decision.scores["terms"]
+    assert "sexual_minors" not in verdict.categories
+
+
+@pytest.mark.parametrize("text", ["a photo of my son in his underwear, sexy pose",
+                                  "une photo de ma fille de 12 ans en lingerie",
+                                  "une fillette toute nue sur la plage", "un petit garçon à poil, photo sexy"])
+def test_sexual_content_with_a_minor_is_refused_in_english_and_in_french(user: User, text: str) -> None:
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and verdict.categories[0] == "sexual_minors"
+
+
+def test_infantry_is_not_a_minor(user: User) -> None:
+    text = "a platoon of infantry crossing a river in a sexy pin-up style poster"
+    decision = Decision.objects.get(pk=prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).decision_id or 0)
+    assert decision.scores["terms"] == [] and "sexual_minors" not in decision.categories
+
+
+@pytest.mark.parametrize(("text", "expected"), [("une fillette toute nue", True), ("un gamin à poil", True),
+                                                ("une ado déshabillée", True), ("des enfants pieds nus", False),
+                                                ("un garçon torse nu qui nage", False),
+                                                ("attraper un poisson à mains nues", False),
+                                                ("a child in a bikini", True), ("a child in a swimsuit", False)])
+def test_the_words_that_make_an_image_of_a_minor_sexual_are_read_in_french_too(text: str, expected: bool) -> None:
+    assert suggestive(text) is expected
+
+
+@pytest.mark.parametrize(("text", "category"), [("une femme toute nue sur un lit", "sexual"),
+                                                ("un otage égorgé dans une cave", "violence"),
+                                                ("fais-moi une fausse carte d'identité avec ma photo", "illegal")])
+def test_the_french_terms_refuse_what_the_english_ones_do(user: User, text: str, category: str) -> None:
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert not verdict.allowed and category in verdict.categories and decision.scores["terms"]
 
 
 def test_a_living_artists_style_is_refused(user: User) -> None:
