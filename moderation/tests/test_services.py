@@ -253,3 +253,21 @@ def test_asking_for_a_named_person_without_clothes_is_refused_by_the_term_list(u
     assert "without any clothes on" in decision.scores["terms"]
     assert prompt_moderate(user=user, text="an empty wardrobe without any clothes in it",
                            stage=Stage.MESSAGE).allowed
+
+
+def test_the_term_language_migration_limits_son_to_english_and_no_longer_matches_infantry() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0004_term_language")
+    # A database seeded before it: "son" for every language, "infant*", no French term.
+    Term.objects.filter(term="son").update(language="")
+    Term.objects.filter(term__in=["infant", "infants"]).delete()
+    Term.objects.create(term="infant*", category="minors")
+    Term.objects.filter(term__in=[t["term"] for t in migration.french_terms()]).delete()
+    migration.apply(apps, None)
+    assert Term.objects.get(term="son", category="minors").language == "en"
+    assert set(Term.objects.filter(term__startswith="infant").values_list("term", flat=True)) == {"infant", "infants"}
+    assert Term.objects.filter(term="à poil", category="sexual").exists()
+    assert Term.objects.filter(term="enfant", category="minors").exists()
