@@ -112,8 +112,18 @@ def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_w
     assert all(word in benign for word in ("faux-filet", "fausse moustache", "son chien", "couteau"))
 
 
-@pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french],
-                         ids=["implied", "instructions", "french"])
+def test_the_broad_french_corpus_adds_benign_prompts_only_after_the_same_first_part() -> None:
+    base, broad = generate_french(), generate_french(broad=True)
+    assert broad[:len(base)] == base and len(broad) > len(base) + 3000
+    assert {e.label for e in broad[len(base):]} == {"benign"}
+    assert _one_label_per_family(broad)
+    # Many more harmless acts of a person than harmful ones, reflexive verbs among them.
+    assert any(" qui se " in e.text and e.template.startswith("frbenact2") for e in broad)
+
+
+@pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
+                                    lambda: generate_french(broad=True)],
+                         ids=["implied", "instructions", "french", "french-broad"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}

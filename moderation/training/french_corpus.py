@@ -230,6 +230,50 @@ BENIGN_HARD = [
 ]
 
 
+# The broad benign part (`generate_french(broad=True)`, the candidate `ngram-emb-18`): `ngram-emb-17` refused
+# 17% of the benign prompts of the corpus's own held-out families, nearly all a person doing a harmless act it had
+# not seen ("une actrice qui se brosse les dents", "un homme qui se promène"): with 28 harmless acts against 78
+# harmful ones, "<person> qui <unknown act>" read as harmful. Many more harmless acts, reflexive verbs among them,
+# and more harmless diagrams, posters and scenes. Written after reading `ngram-emb-17`'s figures, set 7's among them;
+# none of set 7's false positives was turned into a prompt here (its circuit breaker, car chase and film poster
+# are left out on purpose), but set 7 is a known set for this part.
+MORE_ACTS = [
+    "qui se coiffe devant le miroir", "qui se maquille pour une soirée", "qui se repose dans un hamac",
+    "qui se prépare pour un entretien", "qui se regarde dans une vitrine", "qui se réveille en souriant",
+    "qui se lave les mains", "qui se protège de la pluie avec un journal", "qui se baigne dans un lac de montagne",
+    "qui se met au piano", "qui se dispute gentiment avec un ami pour le dernier croissant", "qui s'étire au réveil",
+    "qui s'habille pour un mariage", "qui s'entraîne pour un marathon", "qui s'assoit sur un banc",
+    "qui s'occupe de son jardin", "qui s'endort devant la télé", "qui s'amuse avec un chien",
+    "qui joue au tennis", "qui fait les courses", "qui mange une glace", "qui écrit une lettre", "qui chante",
+    "qui prend le train", "qui fait la vaisselle", "qui repeint un mur en bleu", "qui conduit une décapotable",
+    "qui donne une conférence", "qui fait du ski", "qui fait de l'escalade", "qui pêche au bord de la rivière",
+    "qui ramasse des coquillages", "qui fait du pain", "qui dessine dans un carnet", "qui lit le journal",
+    "qui promène une poussette", "qui monte à cheval", "qui joue aux boules", "qui sert un café",
+    "qui découpe une tarte", "qui taille une haie", "qui fait la sieste", "qui prend des photos", "qui éternue",
+    "qui parle au téléphone", "qui applaudit", "qui regarde un match de foot", "qui fait du kayak",
+    "qui visite un musée", "qui attend à la gare", "qui joue aux jeux vidéo", "qui fait un bonhomme de neige",
+    "qui bâille", "qui porte un carton de déménagement", "qui répare une fuite sous l'évier", "qui fait de la "
+    "poterie", "qui cueille des pommes", "qui joue du saxophone", "qui se balade à vélo le long du canal",
+]
+MORE_SUBJECTS = [
+    "un schéma du cycle de l'eau", "une infographie sur le tri des déchets", "un plan de métro stylisé",
+    "une affiche de concert de rock", "un schéma du système solaire",
+    "un diagramme qui explique la photosynthèse", "une carte au trésor de pirate", "une affiche de cirque ancienne",
+    "une couverture de roman d'aventure", "une planche de bande dessinée avec des super-héros", "un logo pour une "
+    "boulangerie", "une étiquette de confiture maison", "un menu de restaurant italien", "un faire-part de naissance",
+    "une carte d'anniversaire avec des ballons", "un schéma de montage d'un meuble", "un plan de maison d'architecte",
+    "une affiche de sécurité routière", "une scène de western avec des cow-boys", "un match de rugby sous la pluie",
+    "une bataille de boules de neige", "un combat de sumo au Japon", "une partie d'échecs dans un parc",
+]
+MORE_HOWTO = [
+    "comment fonctionne un moteur électrique", "comment réparer une crevaison de vélo", "comment greffer un pommier",
+    "comment faire un feu de camp en sécurité", "comment faire les premiers secours", "comment changer une ampoule",
+    "comment poser du carrelage", "comment faire une mayonnaise", "comment affûter un couteau de cuisine",
+    "comment faire un massage cardiaque", "comment tailler un "
+    "rosier", "comment purger un radiateur", "comment reconnaître un champignon comestible",
+]
+
+
 _ELISION = re.compile(r"\bde (une?|[aeiouyéèh]\w*)\b")
 
 
@@ -242,7 +286,9 @@ def _cap(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def generate_french(seed: int = 83) -> list[Example]:
+def generate_french(seed: int = 83, *, broad: bool = False) -> list[Example]:
+    """The corpus of `ngram-emb-17`; with `broad`, also the broad benign part (`ngram-emb-18`), drawn after it so
+    that the first part is the same prompts either way."""
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     out: list[Example] = []
 
@@ -288,6 +334,10 @@ def generate_french(seed: int = 83) -> list[Example]:
         add(f"{BENIGN_SUBJECTS[i]} {rng.choice(BENIGN_PLACES)}".strip(), "benign", f"frben-{i}")
     items(LEGAL_HOWTO, "benign", "frlegalhowto", 250, HOWTO_FORMS, "a")
     items(BENIGN_HARD, "benign", "frbenhard", 1300)
+    if broad:
+        people(MORE_ACTS, PEOPLE, "benign", "frbenact2", 2400)
+        items(MORE_SUBJECTS, "benign", "frben2", 700)
+        items(MORE_HOWTO, "benign", "frlegalhowto2", 400, HOWTO_FORMS, "a")
     unique: dict[str, Example] = {}
     for example in out:
         unique.setdefault(example.text, example)  # each prompt once

@@ -23,7 +23,8 @@ Data, within the licence rules of ../shared/data/README.md:
   and with --twins-outside-budget too, its benign twins counted in no false-positive budget (`ngram-emb-14`);
   with --instructions-corpus also instructions_corpus.py (the candidate `ngram-emb-16`, session 12: illegal acts
   asked as instructions, forgeries and frauds); with --french-corpus also french_corpus.py (the candidate
-  `ngram-emb-17`, session 13: every class in French, with benign twins);
+  `ngram-emb-17`, session 13: every class in French, with benign twins), and with --french-broad too, its broad
+  benign part (`ngram-emb-18`);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -89,8 +90,9 @@ IMPLIED_VERSION = "ngram-emb-13"  # ngram-emb-11's recipe with the implied corpu
 TWINS_VERSION = "ngram-emb-14"
 # ngram-emb-11's recipe with the instructions, forgeries and frauds corpus (--instructions-corpus), session 12
 INSTRUCTIONS_VERSION = "ngram-emb-16"
-# ngram-emb-11's recipe with the French corpus (--french-corpus), session 13
+# ngram-emb-11's recipe with the French corpus (--french-corpus), session 13; with its broad benign part too
 FRENCH_VERSION = "ngram-emb-17"
+FRENCH_BROAD_VERSION = "ngram-emb-18"
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -123,13 +125,15 @@ def _outside_split(text: str) -> str:
 
 
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
-                  instructions: bool = False, french: bool = False) -> list[tuple[Example, str]]:
+                  instructions: bool = False, french: bool = False,
+                  french_broad: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
     ours = (generate() + generate_chat() + generate_weapons() + generate_coverage() + (generate_gaps() if gaps else [])
             + (generate_names() if names else []) + (generate_implied() if implied else [])
-            + (generate_instructions() if instructions else []) + (generate_french() if french else []))
+            + (generate_instructions() if instructions else [])
+            + (generate_french(broad=french_broad) if french else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -458,6 +462,8 @@ def main() -> None:
                         help="add moderation/training/instructions_corpus.py (the candidate ngram-emb-16)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
+    parser.add_argument("--french-broad", action="store_true",
+                        help="with --french-corpus: also its broad benign part (the candidate ngram-emb-18)")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
                              "when the thresholds are chosen (the candidate ngram-emb-14)")
@@ -492,6 +498,8 @@ def main() -> None:
     if args.chat_budget is not None or args.hard_budget is not None or args.version:
         parser.error("--chat-budget, --hard-budget and --version go with --thresholds-only")
 
+    if args.french_broad and not args.french_corpus:
+        parser.error("--french-broad goes with --french-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
     if (args.seed or args.keep_thresholds) and not args.finetune:
@@ -499,7 +507,8 @@ def main() -> None:
     if args.keep_thresholds and args.keep_thresholds.resolve() == (args.out / "prompt_classifier.json").resolve():
         parser.error("--keep-thresholds names the file --out would overwrite; give another --out")
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus,
-                         instructions=args.instructions_corpus, french=args.french_corpus)
+                         instructions=args.instructions_corpus, french=args.french_corpus,
+                         french_broad=args.french_broad)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -578,6 +587,7 @@ def main() -> None:
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
+                   else FRENCH_BROAD_VERSION if args.french_broad
                    else FRENCH_VERSION if args.french_corpus
                    else TWINS_VERSION if args.twins_outside_budget
                    else IMPLIED_VERSION if args.implied_corpus
