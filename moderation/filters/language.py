@@ -25,6 +25,11 @@ def _identifier() -> LanguageIdentifier:
     return identifier
 
 
+def warm() -> None:
+    """Load the model now (about 0.4 s), not at the first prompt that needs it."""
+    _identifier()
+
+
 def language_of(text: str) -> str | None:
     """"en" or "fr" when the prompt is clearly in that language, else None."""
     if len(text.split()) < MIN_WORDS:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from moderation.filters.language import language_of
+from moderation.filters.language import language_of, warm
 from moderation.filters.text import normalize, variants
 
 
@@ -53,6 +53,8 @@ class TermMatcher:
             by_category.setdefault(rule.category, []).append(pattern)
         # One alternation per category answers "any hit?" fast; the per-rule patterns name the term.
         self._categories = {cat: re.compile("|".join(pats)) for cat, pats in by_category.items()}
+        if any(rule.language for _, rule in self._rules):
+            warm()  # compiled once per version of the list: the language model loads here, not mid-request
 
     def __len__(self) -> int:
         return len(self._rules)
