@@ -3,7 +3,9 @@
 "son" (a minor in English) is "his" or "her" in French ("un chasseur et son chien"): it now applies to prompts
 that are not clearly French. "infant*" also matched "infantry" and "infanterie": it becomes "infant" and
 "infants". The French terms are the English list's kinds in French (default_terms.json has them too, so a fresh
-database gets them from 0002). Staff can edit or switch them off like any term.
+database gets them from 0002), except the French words for children: with a classifier that reads French at
+random they made the minors rule refuse ordinary French scenes with a child (see the model card). Staff can edit
+or switch them off like any term.
 """
 
 import json
