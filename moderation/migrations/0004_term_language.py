@@ -8,20 +8,31 @@ random they made the minors rule refuse ordinary French scenes with a child (see
 or switch them off like any term.
 """
 
-import json
 import uuid
-from pathlib import Path
 
 from django.db import migrations, models
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-FIRST_FRENCH = "à poil"  # default_terms.json lists the French terms from here on
+# The French terms as of this migration (default_terms.json lists them too, for 0002 on a fresh database).
+TERMS = {
+    "sexual": ["à poil", "toute nue", "toutes nues", "tout nu", "tous nus", "femme nue", "femmes nues", "homme nu",
+        "hommes nus", "fille nue", "filles nues", "nu intégral", "nue intégrale", "seins nus", "sextape*",
+        "partouze*", "fellation*", "sodomi*", "éjacul*", "masturbe*", "levrette", "nichons", "tétons",
+        "scène de sexe", "sexe explicite", "faire l'amour", "fait l'amour", "font l'amour", "faisant l'amour",
+        "cul nu", "sans culotte"],
+    "violence": ["décapit*", "égorg*", "démembr*", "éviscér*", "bain de sang", "tuerie de masse", "tête coupée",
+        "têtes coupées", "gorge tranchée", "lynchage", "lynché", "lynchée"],
+    "self_harm": ["me suicider", "se suicider", "suicidaire*", "automutil*", "me scarifier", "se scarifier",
+        "m'ouvrir les veines", "s'ouvrir les veines", "me taillader les veines", "me pendre"],
+    "illegal": ["faux passeport*", "fausse carte d'identité", "fausses cartes d'identité", "faux papiers",
+        "faux billets", "fausse monnaie", "trafic de drogue", "blanchiment d'argent", "cambriolage*",
+        "braquage de banque", "vol à main armée", "vol à l'étalage", "braconnage", "trafic d'êtres humains",
+        "traite des êtres humains"],
+    "hate": ["purification ethnique", "race supérieure", "mort aux juifs", "mort aux arabes", "mort aux noirs"],
+}
 
 
 def french_terms() -> list[dict[str, str]]:
-    terms = json.loads((DATA / "default_terms.json").read_text(encoding="utf-8"))
-    start = next(i for i, t in enumerate(terms) if t["term"] == FIRST_FRENCH)
-    return terms[start:]
+    return [{"term": term, "category": category} for category, terms in TERMS.items() for term in terms]
 
 
 def apply(apps, schema_editor):
