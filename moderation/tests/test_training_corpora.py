@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from moderation.filters.text import normalize
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.french_corpus import generate_french
+from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
@@ -121,9 +123,43 @@ def test_the_broad_french_corpus_adds_benign_prompts_only_after_the_same_first_p
     assert any(" qui se " in e.text and e.template.startswith("frbenact2") for e in broad)
 
 
+def test_the_hand_written_french_prompts_cover_every_class_with_twins_that_share_their_pair(
+        tmp_path: Path) -> None:
+    written = load_written()
+    assert len({e.text for e in written}) == len(written)
+    labels = Counter(e.label for e in written)
+    assert set(labels) == {"benign", "sexual", "violence", "self_harm", "hate", "harassment", "illegal"}
+    assert labels["benign"] >= 0.5 * len(written)
+    # One label per text across the files, and most harmful pairs hold a benign twin.
+    seen: dict[str, str] = {}
+    for path in sorted(WRITTEN_DIR.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                key = normalize(row["prompt"])
+                assert seen.setdefault(key, row["label"]) == row["label"], row["prompt"]
+    pairs: dict[str, set[str]] = {}
+    for e in written:
+        pairs.setdefault(e.template, set()).add(e.label)
+    harmful = [found for found in pairs.values() if found - {"benign"}]
+    assert sum("benign" in found for found in harmful) >= 0.8 * len(harmful)
+    # Every prompt also comes without accents, in its pair; pairs are held out whole.
+    by_text = {e.text: e for e in written}
+    accented = [e for e in written if _strip_accents(e.text) != e.text]
+    assert len(accented) > 500 and all(by_text[_strip_accents(e.text)].template == e.template for e in accented)
+    assert {split_of(e.template) for e in written} == {"train", "heldout"}
+    # A bad label is a clear error, not a silent class.
+    (tmp_path / "bad.csv").write_text("prompt,label,pair\nune image,nsfw,x-1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown label 'nsfw'"):
+        load_written(tmp_path)
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
-                                    lambda: generate_french(broad=True)],
-                         ids=["implied", "instructions", "french", "french-broad"])
+                                    lambda: generate_french(broad=True), load_written],
+                         ids=["implied", "instructions", "french", "french-broad", "french-written"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
