@@ -1,0 +1,110 @@
+"""The artist registry's seed (moderation/training/build_artist_seed.py) and the deaths it must not miss: a
+deceased artist's style is allowed, so a death missing from the lists refuses what the policy allows."""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from pathlib import Path
+
+import pytest
+
+from chatsite.accounts.models import User
+from moderation.filters.text import normalize
+from moderation.models import Artist, ArtistPolicy, ArtistStatus, RulesVersion
+from moderation.services import Stage, prompt_moderate
+from moderation.training.build_artist_seed import DEATHS, build
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _sources(tmp_path: Path, supagruen: list[tuple[str, str, str]], moma: list[tuple[str, str, str]]) -> Path:
+    with (tmp_path / "supagruen_sd_artists.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Name", "Born", "Death"])
+        writer.writerows(supagruen)
+    with (tmp_path / "moma_artists.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["DisplayName", "BeginDate", "EndDate"])
+        writer.writerows(moma)
+    return tmp_path
+
+
+def _deaths(tmp_path: Path, rows: list[tuple[str, int]]) -> Path:
+    path = tmp_path / "deaths.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["name", "died", "note"])
+        writer.writerows((name, died, "test") for name, died in rows)
+    return path
+
+
+def test_a_death_in_moma_wins_over_an_older_living_entry_of_the_same_person(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, supagruen=[("Auerbach, Frank", "1931", ""), ("Martin, Charles", "1952", ""),
+                                            ("Monet, Claude", "1840", "1926")],
+                       moma=[("Frank Auerbach", "1931", "2024"), ("Charles Martin", "1878", "1934"),
+                             ("Claude Monet", "1840", "1926")])
+    rows = build(sources, _deaths(tmp_path, []))
+    assert rows[normalize("Frank Auerbach")] == {"name": "Frank Auerbach", "born": 1931, "died": 2024,
+                                                      "status": "deceased", "source": "supagruen"}
+    # Another person of the same name (another birth year) lends no death.
+    assert rows[normalize("Charles Martin")]["status"] == "living" and rows[normalize("Charles Martin")]["died"] is None
+    assert rows[normalize("Claude Monet")]["died"] == 1926
+
+
+def test_the_deaths_file_corrects_an_entry_and_refuses_a_name_in_neither_list(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, supagruen=[("Toriyama, Akira", "1955", "")], moma=[("Arata Isozaki", "1931", "")])
+    rows = build(sources, _deaths(tmp_path, [("Akira Toriyama", 2024), ("Arata Isozaki", 2022)]))
+    toriyama = rows[normalize("Akira Toriyama")]
+    assert (toriyama["status"], toriyama["died"]) == ("deceased", 2024)
+    assert rows[normalize("Arata Isozaki")]["status"] == "deceased"
+    with pytest.raises(ValueError, match="Somebody Unknown"):
+        build(sources, _deaths(tmp_path, [("Somebody Unknown", 2020)]))
+
+
+def test_the_shipped_seed_has_every_death_of_the_deaths_file() -> None:
+    with DEATHS.open(encoding="utf-8") as fh:
+        deaths = {row["name"]: int(row["died"]) for row in csv.DictReader(fh)}
+    with (DATA / "artists.csv").open(encoding="utf-8") as fh:
+        seed = {row["name"]: row for row in csv.DictReader(fh)}
+    assert len(deaths) >= 8
+    for name, died in deaths.items():
+        assert seed[name]["status"] == "deceased" and int(seed[name]["died"]) == died, name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["Akira Toriyama", "Frank Auerbach", "Vivienne Westwood"])
+def test_the_style_of_an_artist_who_died_after_the_lists_is_allowed(user: User, name: str) -> None:
+    assert Artist.objects.get(name=name).status == ArtistStatus.DECEASED  # seeded so by the data migration
+    assert prompt_moderate(user=user, text=f"a little blue dragon flying on a yellow cloud, {name} style",
+                           stage=Stage.TOOL_PROMPT).allowed
+    # A living artist's style is still refused.
+    verdict = prompt_moderate(user=user, text="a little blue dragon flying on a yellow cloud, Hayao Miyazaki style",
+                              stage=Stage.TOOL_PROMPT)
+    assert verdict.categories == ("living_artist",)
+
+
+@pytest.mark.django_db
+def test_the_deaths_migration_updates_a_database_seeded_before_it_and_keeps_staff_edits(user: User) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0005_artist_deaths")
+    # A database seeded before it: Akira Toriyama living; staff had opted Frank Auerbach's estate out and given
+    # Arata Isozaki a year by hand.
+    Artist.objects.filter(name="Akira Toriyama").update(status=ArtistStatus.LIVING, died=None)
+    Artist.objects.filter(name="Frank Auerbach").update(status=ArtistStatus.LIVING, died=None,
+                                                        policy=ArtistPolicy.BLOCK)
+    Artist.objects.filter(name="Arata Isozaki").update(status=ArtistStatus.LIVING, died=1999)
+    RulesVersion.objects.filter(pk=1).update(artists_token=uuid.uuid4())  # as if seeded so: a process compiles it
+    text = "a harbour at dawn, Akira Toriyama style"
+    assert not prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed
+    token = RulesVersion.objects.get(pk=1).artists_token
+    migration.apply(apps, None)
+    assert RulesVersion.objects.get(pk=1).artists_token != token
+    assert Artist.objects.get(name="Akira Toriyama").died == 2024
+    assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed  # the running cache is renewed
+    auerbach = Artist.objects.get(name="Frank Auerbach")
+    assert auerbach.status == ArtistStatus.DECEASED and auerbach.is_refused  # the opt-out still refuses
+    assert Artist.objects.get(name="Arata Isozaki").died == 1999  # a staff edit is kept
