@@ -164,3 +164,57 @@ class PromptClassifier:
             parts = {"ngram": round(1.0 - float(probs[benign]), 4), "encoder": round(1.0 - float(encoded[benign]), 4)}
             probs = self.head.ngram_weight * probs + (1.0 - self.head.ngram_weight) * encoded
         return Scores({label: float(p) for label, p in zip(self.classes, probs, strict=True)}, parts)
+
+
+# The keys of a model's JSON that the decision rules read (thresholds, minimum evidence): models routed by
+# language must agree on them, since moderation.services.checks reads them once, from the default model.
+_SHARED_RULES = ("classes", "block_threshold", "category_thresholds", "min_evidence")
+
+
+class RoutedClassifier:
+    """The default model, and for a prompt clearly in one language a model trained to read it (from session 15:
+    `ngram-emb-15` for English and every unclear prompt, `ngram-emb-19` for French, in `model/fr/`). The language
+    test is the term list's (`moderation.filters.language.language_of`: at least 3 words, probability at least
+    0.95), so a short or mixed prompt goes to the default model. Each prompt still runs one model."""
+
+    def __init__(self, default: PromptClassifier, by_language: dict[str, PromptClassifier] | None = None) -> None:
+        self.default = default
+        self.by_language = dict(by_language or {})
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR) -> RoutedClassifier:
+        """The model in `directory` and each language model in a subfolder named for its language (one of
+        `LANGUAGES`); they share the default model's MiniLM base."""
+        from moderation.filters.language import LANGUAGES
+
+        default = PromptClassifier.load(directory)
+        rules = _shared_rules(directory)
+        by_language = {}
+        for language in LANGUAGES:
+            sub = directory / language
+            if not (sub / "prompt_classifier.json").is_file():
+                continue
+            if _shared_rules(sub) != rules:
+                raise ValueError(f"the {language} model in {sub} has other thresholds, classes or minimum evidence "
+                                 "than the default model; routed models must share them")
+            by_language[language] = PromptClassifier.load(sub, encoder=default.encoder)
+        return cls(default, by_language)
+
+    def for_text(self, text: str) -> PromptClassifier:
+        """The model that scores `text`."""
+        if not self.by_language:
+            return self.default
+        from moderation.filters.language import language_of
+
+        language = language_of(text)
+        return self.by_language.get(language, self.default) if language else self.default
+
+    @property
+    def version(self) -> str:
+        """"ngram-emb-15", or with language models "ngram-emb-15+fr:ngram-emb-19"."""
+        return "+".join([self.default.version, *(f"{k}:{m.version}" for k, m in sorted(self.by_language.items()))])
+
+
+def _shared_rules(directory: Path) -> dict[str, object]:
+    meta = json.loads((directory / "prompt_classifier.json").read_text(encoding="utf-8"))
+    return {key: meta.get(key) for key in _SHARED_RULES}

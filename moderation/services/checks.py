@@ -118,7 +118,9 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     """Run the three text layers. Returns (categories in order of severity, scores, versions)."""
     terms, terms_version = term_matcher()
     artists, artists_version = artist_matcher()
-    classifier = prompt_classifier()
+    # The model for the prompt's language (English and unclear prompts: the default one); the names view
+    # below is scored by the same model.
+    classifier = prompt_classifier().for_text(text)
     hits = terms.search(text)
     classified, risk, label, threshold, evidence = _classified(classifier, text)
     probabilities = classified.probabilities

