@@ -21,6 +21,10 @@ from chatsite.settings.base import VAR_DIR  # noqa: E402
 # Parallel runs on one machine (several checkouts, CI beside a developer) each get their own test
 # database; set ATELIER_TEST_REDIS_DB too so that their workers do not share queues.
 DATABASES["default"]["TEST"] = {"NAME": f"test_atelier{os.environ.get('ATELIER_TEST_DB_SUFFIX', '')}"}  # noqa: F405
+# Connections opened in Channels' worker threads (database_sync_to_async) close after each call instead of living
+# for CONN_MAX_AGE seconds; otherwise one is still open when the test database is dropped at the end of the run
+# ("database is being accessed by other users", and the database stays behind).
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
