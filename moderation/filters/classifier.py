@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from moderation.filters.encoder import EncoderLayer, SentenceEncoder, layer_from_arrays
+from moderation.filters.language import LANGUAGES, language_of, warm
 from moderation.filters.text import deobfuscated
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
@@ -185,8 +186,6 @@ class RoutedClassifier:
     def load(cls, directory: Path = MODEL_DIR) -> RoutedClassifier:
         """The model in `directory` and each language model in a subfolder named for its language (one of
         `LANGUAGES`); they share the default model's MiniLM base."""
-        from moderation.filters.language import LANGUAGES
-
         default = PromptClassifier.load(directory)
         rules = _shared_rules(directory)
         by_language = {}
@@ -198,16 +197,15 @@ class RoutedClassifier:
                 raise ValueError(f"the {language} model in {sub} has other thresholds, classes or minimum evidence "
                                  "than the default model; routed models must share them")
             by_language[language] = PromptClassifier.load(sub, encoder=default.encoder)
+        if by_language:
+            warm()  # the language model loads here (about 0.4 s), not at the first prompt
         return cls(default, by_language)
 
     def for_text(self, text: str) -> PromptClassifier:
         """The model that scores `text`."""
         if not self.by_language:
             return self.default
-        from moderation.filters.language import language_of
-
-        language = language_of(text)
-        return self.by_language.get(language, self.default) if language else self.default
+        return self.by_language.get(language_of(text) or "", self.default)
 
     @property
     def version(self) -> str:
