@@ -14,6 +14,7 @@ from moderation.training.corpus import Example, generate, split_of
 from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
+from moderation.training.crimes_corpus import generate_crimes
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.train_classifier import DEFAULT_DATA
@@ -97,6 +98,17 @@ def test_the_instructions_corpus_is_reproducible_has_twins_and_keeps_whole_kinds
     assert not any(word in text for word in ("crowbar", "grenade", "timber", "plantation"))
 
 
+def test_the_crimes_corpus_is_reproducible_has_twins_and_keeps_whole_kinds_in_one_split() -> None:
+    first = generate_crimes()
+    assert first == generate_crimes() and len({e.text for e in first}) == len(first)
+    labels = Counter(e.label for e in first)
+    assert set(labels) == {"benign", "illegal"} and labels["benign"] >= 0.45 * len(first)
+    assert _one_label_per_family(first)
+    assert set(Counter(e.label for e in first if split_of(e.template) == "heldout")) == {"benign", "illegal"}
+    assert {e.template.rsplit("-", 1)[0] for e in first} == {"crime2", "crimetwin"}
+    assert not any("{" in e.text or "}" in e.text for e in first)  # every slot filled
+
+
 def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:
     first = generate_french()
     assert first == generate_french() and len({e.text for e in first}) == len(first)
@@ -158,13 +170,13 @@ def _strip_accents(text: str) -> str:
 
 
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
-                                    lambda: generate_french(broad=True), load_written],
-                         ids=["implied", "instructions", "french", "french-broad", "french-written"])
+                                    lambda: generate_french(broad=True), load_written, generate_crimes],
+                         ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-            HELDOUT2.parent / "heldout6.csv", HELDOUT2.parent / "heldout7.csv"]
+            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 11))]
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
     assert len(evaluation) > 2900
     assert ours & evaluation == set()

@@ -25,7 +25,8 @@ Data, within the licence rules of ../shared/data/README.md:
   asked as instructions, forgeries and frauds); with --french-corpus also french_corpus.py (the candidate
   `ngram-emb-17`, session 13: every class in French, with benign twins), and with --french-broad too, its broad
   benign part (`ngram-emb-18`); with --french-written also french_written.py (the candidate `ngram-emb-19`,
-  session 14: French prompts written by hand, with benign twins);
+  session 14: French prompts written by hand, with benign twins); with --crimes-corpus both instructions_corpus.py
+  and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal requests, more twins);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -71,6 +72,7 @@ from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import load_written
 from moderation.training.gap_corpus import generate_gaps
 from moderation.training.implied_corpus import generate_implied
+from moderation.training.crimes_corpus import generate_crimes
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import generate_names
 from moderation.training.weapons_corpus import generate_weapons
@@ -95,6 +97,8 @@ INSTRUCTIONS_VERSION = "ngram-emb-16"
 # ngram-emb-11's recipe with the French corpus (--french-corpus), session 13; with its broad benign part too
 FRENCH_VERSION = "ngram-emb-17"
 FRENCH_BROAD_VERSION = "ngram-emb-18"
+# ngram-emb-11's recipe with the instructions corpus and the crimes corpus (--crimes-corpus), session 16
+CRIMES_VERSION = "ngram-emb-20"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 FINETUNE = 4
 C_DEFAULT = 8.0
@@ -129,13 +133,14 @@ def _outside_split(text: str) -> str:
 
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
                   instructions: bool = False, french: bool = False,
-                  french_broad: bool = False, written: bool = False) -> list[tuple[Example, str]]:
+                  french_broad: bool = False, written: bool = False,
+                  crimes: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
     ours = (generate() + generate_chat() + generate_weapons() + generate_coverage() + (generate_gaps() if gaps else [])
             + (generate_names() if names else []) + (generate_implied() if implied else [])
-            + (generate_instructions() if instructions else [])
+            + (generate_instructions() if instructions or crimes else []) + (generate_crimes() if crimes else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -463,6 +468,9 @@ def main() -> None:
                         help="also train on implied_corpus.py (the candidate ngram-emb-13)")
     parser.add_argument("--instructions-corpus", action="store_true",
                         help="add moderation/training/instructions_corpus.py (the candidate ngram-emb-16)")
+    parser.add_argument("--crimes-corpus", action="store_true",
+                        help="add moderation/training/instructions_corpus.py and crimes_corpus.py (the candidate "
+                             "ngram-emb-20)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
@@ -513,7 +521,8 @@ def main() -> None:
         parser.error("--keep-thresholds names the file --out would overwrite; give another --out")
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus,
                          instructions=args.instructions_corpus, french=args.french_corpus,
-                         french_broad=args.french_broad, written=args.french_written)
+                         french_broad=args.french_broad, written=args.french_written,
+                         crimes=args.crimes_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -591,6 +600,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else CRIMES_VERSION if args.crimes_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
                    else WRITTEN_VERSION if args.french_written
                    else FRENCH_BROAD_VERSION if args.french_broad
