@@ -11,13 +11,14 @@ import pytest
 
 from moderation.filters.text import normalize
 from moderation.training.corpus import Example, generate, split_of
+from moderation.training.crimes_corpus import generate_crimes
 from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
-from moderation.training.crimes_corpus import generate_crimes
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.train_classifier import DEFAULT_DATA
+from moderation.training.warnings_corpus import CRIMES, generate_warnings
 
 HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "heldout2.csv"
 HELDOUT3 = Path(__file__).resolve().parents[1] / "data" / "heldout3.csv"
@@ -109,6 +110,16 @@ def test_the_crimes_corpus_is_reproducible_has_twins_and_keeps_whole_kinds_in_on
     assert not any("{" in e.text or "}" in e.text for e in first)  # every slot filled
 
 
+def test_the_warnings_corpus_is_reproducible_benign_and_names_every_crime_in_both_splits() -> None:
+    first = generate_warnings()
+    assert first == generate_warnings() and len({e.text for e in first}) == len(first)
+    assert {e.label for e in first} == {"benign"}
+    assert {e.template.rsplit("-", 1)[0] for e in first} == {"warning", "lawful"}
+    for split in ("train", "heldout"):
+        text = " ".join(e.text for e in first if split_of(e.template) == split)
+        assert sum(crime in text for crime in CRIMES) >= 0.9 * len(CRIMES), split
+
+
 def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:
     first = generate_french()
     assert first == generate_french() and len({e.text for e in first}) == len(first)
@@ -170,8 +181,10 @@ def _strip_accents(text: str) -> str:
 
 
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
-                                    lambda: generate_french(broad=True), load_written, generate_crimes],
-                         ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes"])
+                                    lambda: generate_french(broad=True), load_written, generate_crimes,
+                                    generate_warnings],
+                         ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
+                              "warnings"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}

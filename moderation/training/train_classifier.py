@@ -26,7 +26,8 @@ Data, within the licence rules of ../shared/data/README.md:
   `ngram-emb-17`, session 13: every class in French, with benign twins), and with --french-broad too, its broad
   benign part (`ngram-emb-18`); with --french-written also french_written.py (the candidate `ngram-emb-19`,
   session 14: French prompts written by hand, with benign twins); with --crimes-corpus both instructions_corpus.py
-  and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal requests, more twins);
+  and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal requests, more twins), and
+  with --warnings-corpus too, warnings_corpus.py (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -68,13 +69,14 @@ from moderation.filters.text import normalize
 from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.coverage_corpus import generate_coverage
+from moderation.training.crimes_corpus import generate_crimes
 from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import load_written
 from moderation.training.gap_corpus import generate_gaps
 from moderation.training.implied_corpus import generate_implied
-from moderation.training.crimes_corpus import generate_crimes
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import generate_names
+from moderation.training.warnings_corpus import generate_warnings
 from moderation.training.weapons_corpus import generate_weapons
 
 if TYPE_CHECKING:
@@ -99,6 +101,7 @@ FRENCH_VERSION = "ngram-emb-17"
 FRENCH_BROAD_VERSION = "ngram-emb-18"
 # ngram-emb-11's recipe with the instructions corpus and the crimes corpus (--crimes-corpus), session 16
 CRIMES_VERSION = "ngram-emb-20"
+WARNINGS_VERSION = "ngram-emb-21"  # the same with the warnings corpus too (--crimes-corpus --warnings-corpus)
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 FINETUNE = 4
 C_DEFAULT = 8.0
@@ -134,13 +137,14 @@ def _outside_split(text: str) -> str:
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False,
-                  crimes: bool = False) -> list[tuple[Example, str]]:
+                  crimes: bool = False, warnings: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
     ours = (generate() + generate_chat() + generate_weapons() + generate_coverage() + (generate_gaps() if gaps else [])
             + (generate_names() if names else []) + (generate_implied() if implied else [])
             + (generate_instructions() if instructions or crimes else []) + (generate_crimes() if crimes else [])
+            + (generate_warnings() if warnings else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -471,6 +475,9 @@ def main() -> None:
     parser.add_argument("--crimes-corpus", action="store_true",
                         help="add moderation/training/instructions_corpus.py and crimes_corpus.py (the candidate "
                              "ngram-emb-20)")
+    parser.add_argument("--warnings-corpus", action="store_true",
+                        help="with --crimes-corpus: add moderation/training/warnings_corpus.py too (the candidate "
+                             "ngram-emb-21)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
@@ -513,6 +520,8 @@ def main() -> None:
 
     if args.french_broad and not args.french_corpus:
         parser.error("--french-broad goes with --french-corpus")
+    if args.warnings_corpus and not args.crimes_corpus:
+        parser.error("--warnings-corpus goes with --crimes-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
     if (args.seed or args.keep_thresholds) and not args.finetune:
@@ -522,7 +531,7 @@ def main() -> None:
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus,
                          instructions=args.instructions_corpus, french=args.french_corpus,
                          french_broad=args.french_broad, written=args.french_written,
-                         crimes=args.crimes_corpus)
+                         crimes=args.crimes_corpus, warnings=args.warnings_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -600,6 +609,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else WARNINGS_VERSION if args.warnings_corpus
                    else CRIMES_VERSION if args.crimes_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
                    else WRITTEN_VERSION if args.french_written
