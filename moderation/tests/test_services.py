@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 
 from chatsite.accounts.models import User
-from moderation.models import Action, Artist, ArtistPolicy, ArtistStatus, Decision, Term
+from moderation.models import Action, Artist, ArtistPolicy, ArtistStatus, Decision, RulesVersion, Term
 from moderation.services import Stage, Verdict, image_moderate, prompt_moderate
 from moderation.services.checks import suggestive
 from moderation.tests.factories import face_photo_bytes, png_bytes
@@ -272,3 +272,38 @@ def test_the_term_language_migration_limits_son_to_english_and_no_longer_matches
     assert Term.objects.filter(term="à poil", category="sexual").exists()
     # The French words for children wait for a classifier that reads French (see the model card).
     assert not Term.objects.filter(term="enfant", category="minors").exists()
+
+
+def test_poaching_eggs_is_no_longer_refused_as_a_crime(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="a chef poaching eggs in a copper pan, food photography",
+                              stage=Stage.TOOL_PROMPT)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert verdict.allowed and decision.scores["terms"] == []
+    # The term no longer fires on the other senses either; the classifier still reads this one as a crime (model
+    # card, "Session 16, the term list").
+    verdict = prompt_moderate(user=user, text="a recruiter poaching staff from a rival startup, cartoon",
+                              stage=Stage.TOOL_PROMPT)
+    assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] == []
+
+
+def test_wildlife_poaching_is_still_refused_without_the_term(user: User) -> None:
+    verdict = prompt_moderate(user=user, text="a man poaching elephants for their ivory on the savanna",
+                              stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and verdict.categories == ("illegal",)
+
+
+def test_the_poaching_migration_removes_the_seeded_term_and_keeps_a_staff_edit() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0006_poaching_term")
+    token = RulesVersion.objects.get(pk=1).terms_token
+    Term.objects.create(term="poaching", category="illegal")  # a database seeded before it
+    migration.remove(apps, None)
+    assert not Term.objects.filter(term="poaching").exists()
+    assert RulesVersion.objects.get(pk=1).terms_token != token
+    # A term staff have annotated is theirs: kept.
+    Term.objects.create(term="poaching", category="illegal", note="kept on purpose")
+    migration.remove(apps, None)
+    assert Term.objects.filter(term="poaching", note="kept on purpose").exists()
