@@ -173,10 +173,11 @@ _SHARED_RULES = ("classes", "block_threshold", "category_thresholds", "min_evide
 
 
 class RoutedClassifier:
-    """The default model, and for a prompt clearly in one language a model trained to read it (from session 15:
-    `ngram-emb-15` for English and every unclear prompt, `ngram-emb-19` for French, in `model/fr/`). The language
-    test is the term list's (`moderation.filters.language.language_of`: at least 3 words, probability at least
-    0.95), so a short or mixed prompt goes to the default model. Each prompt still runs one model."""
+    """The default model, and for a prompt clearly in one language a model trained to read it (from session 15;
+    since session 16 `ngram-emb-21` for English and every unclear prompt, `ngram-emb-19` for French, in
+    `model/fr/`). The language test is the term list's (`moderation.filters.language.language_of`: at least 3
+    words, probability at least 0.95), so a short or mixed prompt goes to the default model. Each prompt still
+    runs one model."""
 
     def __init__(self, default: PromptClassifier, by_language: dict[str, PromptClassifier] | None = None) -> None:
         self.default = default
@@ -209,7 +210,7 @@ class RoutedClassifier:
 
     @property
     def version(self) -> str:
-        """"ngram-emb-15", or with language models "ngram-emb-15+fr:ngram-emb-19"."""
+        """"ngram-emb-21", or with language models "ngram-emb-21+fr:ngram-emb-19"."""
         return "+".join([self.default.version, *(f"{k}:{m.version}" for k, m in sorted(self.by_language.items()))])
 
 
