@@ -306,6 +306,19 @@ class Example:
     template: str  # the template family, used to hold whole families out
 
 
+def capitalized(text: str) -> str:
+    """The text with its first letter in upper case (the rest as it is, unlike str.capitalize)."""
+    return text[0].upper() + text[1:]
+
+
+def each_once(examples: list[Example]) -> list[Example]:
+    """The examples with each prompt once, the first kept, in their order."""
+    unique: dict[str, Example] = {}
+    for example in examples:
+        unique.setdefault(example.text, example)
+    return list(unique.values())
+
+
 def split_of(template: str) -> str:
     """'heldout' for one template family in five (stable across runs), else 'train'."""
     return "heldout" if zlib.crc32(template.encode()) % 5 == 0 else "train"

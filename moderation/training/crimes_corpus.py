@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example
+from moderation.training.corpus import STYLES, Example, capitalized, each_once
 
 # Requests whose image is the crime's tool or its material; {x} slots are filled from FILLS.
 CRIMES = [
@@ -160,10 +160,6 @@ FORMS = ["{s}", "{s}{st}", "{S}", "draw {s}", "generate {s}", "make me {s}", "{S
          "pls make {s}", "i need {s}", "can you create {s}?", "picture of {s}", "{S}. realistic"]
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def generate_crimes(seed: int = 62) -> list[Example]:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     out: list[Example] = []
@@ -172,12 +168,9 @@ def generate_crimes(seed: int = 62) -> list[Example]:
         for _ in range(n):
             i = rng.randrange(len(items))
             item = items[i].format(**{k: rng.choice(v) for k, v in FILLS.items()})
-            text = rng.choice(FORMS).format(s=item, S=_cap(item), st=rng.choice(STYLES))
+            text = rng.choice(FORMS).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
             out.append(Example(text, label, f"{family}-{i}"))
 
     emit(CRIMES, "illegal", "crime2", 1600)
     emit(TWINS, "benign", "crimetwin", 1700)
-    unique: dict[str, Example] = {}
-    for example in out:
-        unique.setdefault(example.text, example)  # each prompt once
-    return list(unique.values())
+    return each_once(out)

@@ -21,7 +21,7 @@ import random
 import re
 import unicodedata
 
-from moderation.training.corpus import Example
+from moderation.training.corpus import Example, capitalized, each_once
 
 WOMEN = ["une femme", "une jeune femme", "une actrice", "un mannequin", "une blonde", "une brune", "une rousse",
          "deux femmes", "une infirmière", "une secrétaire", "une danseuse", "une mariée", "une femme mûre",
@@ -282,10 +282,6 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def generate_french(seed: int = 83, *, broad: bool = False) -> list[Example]:
     """The corpus of `ngram-emb-17`; with `broad`, also the broad benign part (`ngram-emb-18`), drawn after it so
     that the first part is the same prompts either way."""
@@ -293,7 +289,7 @@ def generate_french(seed: int = 83, *, broad: bool = False) -> list[Example]:
     out: list[Example] = []
 
     def add(text: str, label: str, family: str, forms: list[str] = FORMS) -> None:
-        text = rng.choice(forms).format(s=text, S=_cap(text), st=rng.choice(STYLES))
+        text = rng.choice(forms).format(s=text, S=capitalized(text), st=rng.choice(STYLES))
         text = _ELISION.sub(r"d'\1", text).replace("de des ", "des ")
         out.append(Example(_fold(text) if rng.random() < 0.25 else text, label, family))
 
@@ -338,7 +334,4 @@ def generate_french(seed: int = 83, *, broad: bool = False) -> list[Example]:
         people(MORE_ACTS, PEOPLE, "benign", "frbenact2", 2400)
         items(MORE_SUBJECTS, "benign", "frben2", 700)
         items(MORE_HOWTO, "benign", "frlegalhowto2", 400, HOWTO_FORMS, "a")
-    unique: dict[str, Example] = {}
-    for example in out:
-        unique.setdefault(example.text, example)  # each prompt once
-    return list(unique.values())
+    return each_once(out)

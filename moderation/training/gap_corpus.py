@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import PEOPLE, STYLES, Example
+from moderation.training.corpus import PEOPLE, STYLES, Example, capitalized
 
 # --- violence without an act: things and places after the harm --------------------------------------------------
 
@@ -219,17 +219,14 @@ TWIN_FORMS = [
 ]
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def _still(rng: random.Random, item: str, forms: list[str]) -> str:
-    return rng.choice(forms).format(x=item, X=_cap(item), st=rng.choice(STYLES), light=rng.choice(LIGHTS))
+    return rng.choice(forms).format(x=item, X=capitalized(item), st=rng.choice(STYLES), light=rng.choice(LIGHTS))
 
 
 def _crime(rng: random.Random, act: str) -> str:
     p = rng.choice(PEOPLE)
-    return rng.choice(CRIME_FORMS).format(p=p, P=_cap(p), a=act, s=rng.choice(CRIME_PLACES), st=rng.choice(STYLES))
+    return rng.choice(CRIME_FORMS).format(p=p, P=capitalized(p), a=act, s=rng.choice(CRIME_PLACES),
+                                          st=rng.choice(STYLES))
 
 
 def generate_gaps(seed: int = 53) -> list[Example]:

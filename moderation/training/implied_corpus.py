@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example
+from moderation.training.corpus import STYLES, Example, capitalized
 
 HOLDERS = [
     "a chicken", "a capybara", "a hamster", "a raccoon", "a corgi", "a duck", "a cat in sunglasses", "a monkey",
@@ -204,10 +204,6 @@ SCENE_FORMS = ["{s}", "{s}{st}", "A realistic image of {s}", "draw {s}", "Illust
                "a photo of {s}", "{S}, highly detailed{st}", "generate {s}"]
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def generate_implied(seed: int = 53) -> list[Example]:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     out: list[Example] = []
@@ -217,7 +213,7 @@ def generate_implied(seed: int = 53) -> list[Example]:
             i = rng.randrange(len(acts))
             h = rng.choice(HOLDERS)
             x = acts[i].format(g=rng.choice(GUNS), b=rng.choice(BLADES))
-            text = rng.choice(FORMS).format(h=h, H=_cap(h), x=x, t=rng.choice(tails), st=rng.choice(STYLES))
+            text = rng.choice(FORMS).format(h=h, H=capitalized(h), x=x, t=rng.choice(tails), st=rng.choice(STYLES))
             out.append(Example(text, label, f"{family}-{i}"))
 
     held(MENACE, "violence", "menace", 800, MENACE_TAILS)
@@ -228,7 +224,7 @@ def generate_implied(seed: int = 53) -> list[Example]:
         for _ in range(n):
             i = rng.randrange(len(items))
             text = items[i].format(**{k: rng.choice(v) for k, v in (fill or {}).items()})
-            text = rng.choice(forms or SCENE_FORMS).format(s=text, S=_cap(text), st=rng.choice(STYLES))
+            text = rng.choice(forms or SCENE_FORMS).format(s=text, S=capitalized(text), st=rng.choice(STYLES))
             out.append(Example(text, label, f"{family}-{i}"))
 
     scenes(DEVICES, "violence", "device", 150)

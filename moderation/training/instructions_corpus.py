@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example
+from moderation.training.corpus import STYLES, Example, capitalized, each_once
 
 # Instructions: a form that draws a procedure, and the procedure.
 HOWTO_FORMS = [
@@ -116,10 +116,6 @@ FORMS = ["{s}", "{s}{st}", "{S}", "draw {s}", "generate {s}", "make {s}", "{S}, 
          "pls make {s}", "i need {s}", "can you create {s}?"]
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def generate_instructions(seed: int = 61) -> list[Example]:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     out: list[Example] = []
@@ -130,7 +126,7 @@ def generate_instructions(seed: int = 61) -> list[Example]:
             i = rng.randrange(len(items))
             item = items[i].format(**{k: rng.choice(v) for k, v in (fill or {}).items()})
             text = rng.choice(forms).format(**{slot: item})
-            text = rng.choice(FORMS).format(s=text, S=_cap(text), st=rng.choice(STYLES))
+            text = rng.choice(FORMS).format(s=text, S=capitalized(text), st=rng.choice(STYLES))
             out.append(Example(text, label, f"{family}-{i}"))
 
     emit(CRIME_HOWTO, "illegal", "crimehowto", 900, HOWTO_FORMS, "a")
@@ -139,7 +135,4 @@ def generate_instructions(seed: int = 61) -> list[Example]:
     emit(DOCUMENT_TWINS, "benign", "documenttwin", 700, TWIN_FORMS, "x")
     emit(FRAUDS, "illegal", "fraud", 600, ["{f}"], "f", FRAUD_FILLS)
     emit(FRAUD_TWINS, "benign", "fraudtwin", 600, TWIN_FORMS, "x")
-    unique: dict[str, Example] = {}
-    for example in out:
-        unique.setdefault(example.text, example)  # each prompt once
-    return list(unique.values())
+    return each_once(out)

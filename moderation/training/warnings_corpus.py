@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example
+from moderation.training.corpus import STYLES, Example, capitalized, each_once
+from moderation.training.crimes_corpus import FORMS  # the same request forms
 
 # The crimes, named as a noun phrase.
 CRIMES = [
@@ -84,12 +85,6 @@ LAWFUL = [
     "a naloxone training class at a community centre",
     "a scrap yard buying old car parts, weighing scales",
 ]
-FORMS = ["{s}", "{s}{st}", "{S}", "draw {s}", "generate {s}", "make me {s}", "{S}, highly detailed{st}",
-         "pls make {s}", "i need {s}", "can you create {s}?", "picture of {s}", "{S}. realistic"]
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def generate_warnings(seed: int = 63) -> list[Example]:
@@ -98,13 +93,10 @@ def generate_warnings(seed: int = 63) -> list[Example]:
     for _ in range(1700):
         i = rng.randrange(len(FRAMES))
         item = FRAMES[i].format(c=rng.choice(CRIMES))
-        text = rng.choice(FORMS).format(s=item, S=_cap(item), st=rng.choice(STYLES))
+        text = rng.choice(FORMS).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
         out.append(Example(text, "benign", f"warning-{i}"))
     for _ in range(600):
         i = rng.randrange(len(LAWFUL))
-        text = rng.choice(FORMS).format(s=LAWFUL[i], S=_cap(LAWFUL[i]), st=rng.choice(STYLES))
+        text = rng.choice(FORMS).format(s=LAWFUL[i], S=capitalized(LAWFUL[i]), st=rng.choice(STYLES))
         out.append(Example(text, "benign", f"lawful-{i}"))
-    unique: dict[str, Example] = {}
-    for example in out:
-        unique.setdefault(example.text, example)  # each prompt once
-    return list(unique.values())
+    return each_once(out)
