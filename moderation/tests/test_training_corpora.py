@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from moderation.filters.text import normalize
+from moderation.training.attacks_corpus import EVENTS, generate_attacks
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.crimes_corpus import generate_crimes
+from moderation.training.documents_corpus import generate_documents
 from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
@@ -120,6 +122,31 @@ def test_the_warnings_corpus_is_reproducible_benign_and_names_every_crime_in_bot
         assert sum(crime in text for crime in CRIMES) >= 0.9 * len(CRIMES), split
 
 
+def test_the_attacks_corpus_names_each_event_both_to_glorify_it_and_to_mourn_it() -> None:
+    first = generate_attacks()
+    assert first == generate_attacks() and len({e.text for e in first}) == len(first)
+    assert Counter(e.label for e in first).keys() == {"benign", "violence"}
+    assert _one_label_per_family(first)
+    assert {e.template.rsplit("-", 1)[0] for e in first} == {"glorify", "cruelty", "mourn", "care"}
+    for label in ("benign", "violence"):  # an event's name is never the signal: each is on both sides
+        text = " ".join(e.text for e in first if e.label == label)
+        assert all(event in text for event in EVENTS), label
+    assert set(Counter(e.label for e in first if split_of(e.template) == "heldout")) == {"benign", "violence"}
+    assert not any("{" in e.text or "}" in e.text for e in first)
+
+
+def test_the_documents_corpus_has_forgeries_twins_guarded_objects_and_wrapped_requests() -> None:
+    first = generate_documents()
+    assert first == generate_documents() and len({e.text for e in first}) == len(first)
+    assert _one_label_per_family(first)
+    kinds = Counter((e.template.rsplit("-", 1)[0], e.label) for e in first)
+    assert set(kinds) == {("forgery", "illegal"), ("paper", "benign"), ("guarded", "benign"),
+                          ("wrapped", "illegal")}
+    assert kinds["guarded", "benign"] > 300 and kinds["wrapped", "illegal"] > 50
+    assert set(Counter(e.label for e in first if split_of(e.template) == "heldout")) == {"benign", "illegal"}
+    assert not any("{" in e.text or "}" in e.text for e in first)
+
+
 def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:
     first = generate_french()
     assert first == generate_french() and len({e.text for e in first}) == len(first)
@@ -182,9 +209,9 @@ def _strip_accents(text: str) -> str:
 
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
                                     lambda: generate_french(broad=True), load_written, generate_crimes,
-                                    generate_warnings],
+                                    generate_warnings, generate_attacks, generate_documents],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
-                              "warnings"])
+                              "warnings", "attacks", "documents"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}

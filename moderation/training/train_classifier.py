@@ -67,10 +67,12 @@ from sklearn.neural_network import MLPClassifier
 from moderation.filters.classifier import MODEL_DIR, PromptClassifier, analyze
 from moderation.filters.encoder import SentenceEncoder, default_model_dir
 from moderation.filters.text import normalize
+from moderation.training.attacks_corpus import generate_attacks
 from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.coverage_corpus import generate_coverage
 from moderation.training.crimes_corpus import generate_crimes
+from moderation.training.documents_corpus import generate_documents
 from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import load_written
 from moderation.training.gap_corpus import generate_gaps
@@ -103,6 +105,9 @@ FRENCH_BROAD_VERSION = "ngram-emb-18"
 # ngram-emb-11's recipe with the instructions corpus and the crimes corpus (--crimes-corpus), session 16
 CRIMES_VERSION = "ngram-emb-20"
 WARNINGS_VERSION = "ngram-emb-21"  # the same with the warnings corpus too (--crimes-corpus --warnings-corpus)
+# ngram-emb-21's recipe with the attacks corpus and the documents corpus (--attacks-corpus --documents-corpus),
+# session 17
+ATTACKS_VERSION = "ngram-emb-22"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 FINETUNE = 4
 C_DEFAULT = 8.0
@@ -138,14 +143,16 @@ def _outside_split(text: str) -> str:
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False,
-                  crimes: bool = False, warnings: bool = False) -> list[tuple[Example, str]]:
+                  crimes: bool = False, warnings: bool = False, attacks: bool = False,
+                  documents: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
     ours = (generate() + generate_chat() + generate_weapons() + generate_coverage() + (generate_gaps() if gaps else [])
             + (generate_names() if names else []) + (generate_implied() if implied else [])
             + (generate_instructions() if instructions or crimes else []) + (generate_crimes() if crimes else [])
-            + (generate_warnings() if warnings else [])
+            + (generate_warnings() if warnings else []) + (generate_attacks() if attacks else [])
+            + (generate_documents() if documents else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -479,6 +486,12 @@ def main() -> None:
     parser.add_argument("--warnings-corpus", action="store_true",
                         help="with --crimes-corpus: add moderation/training/warnings_corpus.py too (the candidate "
                              "ngram-emb-21)")
+    parser.add_argument("--attacks-corpus", action="store_true",
+                        help="with --warnings-corpus: add moderation/training/attacks_corpus.py (the candidate "
+                             "ngram-emb-22)")
+    parser.add_argument("--documents-corpus", action="store_true",
+                        help="with --warnings-corpus: add moderation/training/documents_corpus.py (the candidate "
+                             "ngram-emb-22)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
@@ -523,6 +536,8 @@ def main() -> None:
         parser.error("--french-broad goes with --french-corpus")
     if args.warnings_corpus and not args.crimes_corpus:
         parser.error("--warnings-corpus goes with --crimes-corpus")
+    if (args.attacks_corpus or args.documents_corpus) and not args.warnings_corpus:
+        parser.error("--attacks-corpus and --documents-corpus go with --warnings-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
     if (args.seed or args.keep_thresholds) and not args.finetune:
@@ -532,7 +547,8 @@ def main() -> None:
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus,
                          instructions=args.instructions_corpus, french=args.french_corpus,
                          french_broad=args.french_broad, written=args.french_written,
-                         crimes=args.crimes_corpus, warnings=args.warnings_corpus)
+                         crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
+                         documents=args.documents_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -610,6 +626,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else ATTACKS_VERSION if args.attacks_corpus or args.documents_corpus
                    else WARNINGS_VERSION if args.warnings_corpus
                    else CRIMES_VERSION if args.crimes_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
