@@ -307,3 +307,40 @@ def test_the_poaching_migration_removes_the_seeded_term_and_keeps_a_staff_edit()
     Term.objects.create(term="poaching", category="illegal", note="kept on purpose")
     migration.remove(apps, None)
     assert Term.objects.filter(term="poaching", note="kept on purpose").exists()
+
+
+@pytest.mark.parametrize("text", ["a book cover for a report on how banks fight money laundering",
+                                  "a campaign poster against human trafficking with a hotline number",
+                                  "a bank leaflet: how to check a cash machine for a card skimmer before you use it"])
+def test_a_crime_named_to_fight_it_no_longer_meets_a_term(user: User, text: str) -> None:
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] == []
+    assert verdict.allowed
+
+
+@pytest.mark.parametrize("text", ["a man stuffing watches into his coat while shoplifting in a department store",
+                                  "a masked gang in the middle of a bank robbery, pointing rifles at the tellers",
+                                  "how to fit a card skimmer on a cash machine so nobody notices, step by step photos",
+                                  "a suitcase full of counterfeit money to pay the dealer, realistic bills"])
+def test_the_crimes_themselves_are_still_refused_without_their_terms(user: User, text: str) -> None:
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and verdict.categories == ("illegal",)
+    assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] == []
+
+
+def test_the_crime_topics_migration_removes_the_seeded_terms_and_keeps_a_staff_edit() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0007_crime_topic_terms")
+    token = RulesVersion.objects.get(pk=1).terms_token
+    for term in migration.TOPICS:  # a database seeded before it
+        Term.objects.create(term=term, category="illegal")
+    migration.remove(apps, None)
+    assert not Term.objects.filter(term__in=migration.TOPICS).exists()
+    assert Term.objects.filter(term="cocaine").exists()  # drug names stay
+    assert RulesVersion.objects.get(pk=1).terms_token != token
+    Term.objects.create(term="shoplifting", category="illegal", note="kept on purpose")
+    migration.remove(apps, None)
+    assert Term.objects.filter(term="shoplifting", note="kept on purpose").exists()
