@@ -19,6 +19,7 @@ from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
+from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.train_classifier import DEFAULT_DATA
 from moderation.training.warnings_corpus import CRIMES, generate_warnings
 
@@ -147,6 +148,15 @@ def test_the_documents_corpus_has_forgeries_twins_guarded_objects_and_wrapped_re
     assert not any("{" in e.text or "}" in e.text for e in first)
 
 
+def test_the_scenes_corpus_is_benign_and_holds_whole_actions_out() -> None:
+    first = generate_scenes()
+    assert first == generate_scenes() and len({e.text for e in first}) == len(first) > 2000
+    assert {e.label for e in first} == {"benign"} and _one_label_per_family(first)
+    held = {e.template for e in first if split_of(e.template) == "heldout"}
+    assert 0 < len(held) < len(ACTIONS)  # some actions are held out whole, most are trained on
+    assert not any("{" in e.text or "}" in e.text for e in first)
+
+
 def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:
     first = generate_french()
     assert first == generate_french() and len({e.text for e in first}) == len(first)
@@ -209,9 +219,9 @@ def _strip_accents(text: str) -> str:
 
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
                                     lambda: generate_french(broad=True), load_written, generate_crimes,
-                                    generate_warnings, generate_attacks, generate_documents],
+                                    generate_warnings, generate_attacks, generate_documents, generate_scenes],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
-                              "warnings", "attacks", "documents"])
+                              "warnings", "attacks", "documents", "scenes"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
