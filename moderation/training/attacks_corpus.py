@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example, capitalized, each_once
+from moderation.training.corpus import Example, each_once, requests
 from moderation.training.crimes_corpus import FORMS  # the same request forms
 
 # Real attacks, named by their event (never by the attacker's name, as newsrooms do).
@@ -110,11 +110,7 @@ def generate_attacks(seed: int = 64) -> list[Example]:
     out: list[Example] = []
 
     def emit(items: list[str], label: str, family: str, n: int) -> None:
-        for _ in range(n):
-            i = rng.randrange(len(items))
-            item = items[i].format(e=rng.choice(EVENTS))
-            text = rng.choice(FORMS).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
-            out.append(Example(text, label, f"{family}-{i}"))
+        out.extend(requests(rng, items, label, family, n, fills={"e": EVENTS}, forms=FORMS))
 
     emit(GLORIFY, "violence", "glorify", 900)
     emit(CRUELTY, "violence", "cruelty", 450)

@@ -319,6 +319,19 @@ def each_once(examples: list[Example]) -> list[Example]:
     return list(unique.values())
 
 
+def requests(rng: random.Random, items: list[str], label: str, family: str, n: int, *,
+             fills: dict[str, list[str]], forms: list[str]) -> list[Example]:
+    """n prompts drawn from `items`, their {slots} filled from `fills`, each put in one of the request `forms`
+    ("{s}", "make me {s}", "{S}, highly detailed{st}"); each item is its own family, so it lands in one split."""
+    out: list[Example] = []
+    for _ in range(n):
+        i = rng.randrange(len(items))
+        item = items[i].format(**{k: rng.choice(v) for k, v in fills.items()})
+        text = rng.choice(forms).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
+        out.append(Example(text, label, f"{family}-{i}"))
+    return out
+
+
 def split_of(template: str) -> str:
     """'heldout' for one template family in five (stable across runs), else 'train'."""
     return "heldout" if zlib.crc32(template.encode()) % 5 == 0 else "train"

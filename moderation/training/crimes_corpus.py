@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example, capitalized, each_once
+from moderation.training.corpus import Example, each_once, requests
 
 # Requests whose image is the crime's tool or its material; {x} slots are filled from FILLS.
 CRIMES = [
@@ -165,11 +165,7 @@ def generate_crimes(seed: int = 62) -> list[Example]:
     out: list[Example] = []
 
     def emit(items: list[str], label: str, family: str, n: int) -> None:
-        for _ in range(n):
-            i = rng.randrange(len(items))
-            item = items[i].format(**{k: rng.choice(v) for k, v in FILLS.items()})
-            text = rng.choice(FORMS).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
-            out.append(Example(text, label, f"{family}-{i}"))
+        out.extend(requests(rng, items, label, family, n, fills=FILLS, forms=FORMS))
 
     emit(CRIMES, "illegal", "crime2", 1600)
     emit(TWINS, "benign", "crimetwin", 1700)

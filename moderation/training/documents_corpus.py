@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example, capitalized, each_once
+from moderation.training.corpus import Example, each_once, requests
 from moderation.training.crimes_corpus import FORMS  # the same request forms
 
 FORGERIES = [
@@ -141,11 +141,7 @@ def generate_documents(seed: int = 65) -> list[Example]:
     out: list[Example] = []
 
     def emit(items: list[str], label: str, family: str, n: int) -> None:
-        for _ in range(n):
-            i = rng.randrange(len(items))
-            item = items[i].format(**{k: rng.choice(v) for k, v in FILLS.items()})
-            text = rng.choice(FORMS).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
-            out.append(Example(text, label, f"{family}-{i}"))
+        out.extend(requests(rng, items, label, family, n, fills=FILLS, forms=FORMS))
 
     emit(FORGERIES, "illegal", "forgery", 1000)
     emit(PAPERS, "benign", "paper", 750)
