@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example, capitalized, each_once
+from moderation.training.corpus import Example, each_once, requests
 from moderation.training.crimes_corpus import FORMS  # the same request forms
 
 # The crimes, named as a noun phrase.
@@ -89,14 +89,5 @@ LAWFUL = [
 
 def generate_warnings(seed: int = 63) -> list[Example]:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
-    out: list[Example] = []
-    for _ in range(1700):
-        i = rng.randrange(len(FRAMES))
-        item = FRAMES[i].format(c=rng.choice(CRIMES))
-        text = rng.choice(FORMS).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
-        out.append(Example(text, "benign", f"warning-{i}"))
-    for _ in range(600):
-        i = rng.randrange(len(LAWFUL))
-        text = rng.choice(FORMS).format(s=LAWFUL[i], S=capitalized(LAWFUL[i]), st=rng.choice(STYLES))
-        out.append(Example(text, "benign", f"lawful-{i}"))
-    return each_once(out)
+    return each_once(requests(rng, FRAMES, "benign", "warning", 1700, fills={"c": CRIMES}, forms=FORMS)
+                     + requests(rng, LAWFUL, "benign", "lawful", 600, fills={}, forms=FORMS))
