@@ -65,3 +65,18 @@ def test_the_average_of_the_shipped_classifier_with_itself_scores_as_it_does(tmp
     for text in TEXTS:
         a, b = shipped.scores(text).probabilities, averaged.scores(text).probabilities
         assert a.keys() == b.keys() and all(abs(a[k] - b[k]) < 1e-6 for k in a)
+
+
+def test_a_chosen_ngram_weight_is_written_and_read_back_into_the_average(tmp_path: Path) -> None:
+    soup([MODEL_DIR, MODEL_DIR], tmp_path / "out", version="weighed", ngram_weight=0.6)
+    weighed = PromptClassifier.load(tmp_path / "out")
+    assert weighed.head is not None and weighed.head.ngram_weight == 0.6
+    scores = weighed.scores(TEXTS[0])
+    benign = scores.probabilities["benign"]
+    # the combined risk is the 0.6 / 0.4 average of the two parts' risks
+    assert abs((1 - benign) - (0.6 * scores.parts["ngram"] + 0.4 * scores.parts["encoder"])) < 1e-3
+    kept = json.loads((tmp_path / "out" / "prompt_classifier.json").read_text(encoding="utf-8"))
+    assert kept["ngram_weight"] == 0.6
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        soup([MODEL_DIR, MODEL_DIR], tmp_path / "bad", ngram_weight=1.5)
+    assert not (tmp_path / "bad").exists()

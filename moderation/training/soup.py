@@ -24,8 +24,12 @@ SHARED = ("vocabulary", "idf")  # what maps a text to features: must be the same
 VERSION = "ngram-emb-15"
 
 
-def soup(models: list[Path], out: Path, *, version: str = VERSION) -> dict[str, Any]:
-    """Write the weight average of the classifiers in `models` (directories) to `out`; return its JSON."""
+def soup(models: list[Path], out: Path, *, version: str = VERSION, ngram_weight: float | None = None) -> dict[str, Any]:
+    """Write the weight average of the classifiers in `models` (directories) to `out`; return its JSON.
+    `ngram_weight` (optional) replaces the n-gram model's weight in the average of the two parts (chosen with
+    moderation/training/reweigh.py); by default the first model's is kept."""
+    if ngram_weight is not None and not 0.0 <= ngram_weight <= 1.0:
+        raise ValueError("the n-gram weight is between 0 and 1")
     if len(models) < 2:
         raise ValueError("give at least two models to average")
     loaded = []
@@ -50,6 +54,8 @@ def soup(models: list[Path], out: Path, *, version: str = VERSION) -> dict[str, 
     meta = dict(metas[0])
     meta.pop("thresholds_kept_from", None)
     meta["version"] = version
+    if ngram_weight is not None:
+        meta["ngram_weight"] = ngram_weight
     meta["soup"] = [{"version": m["version"], "seed": m.get("encoder", {}).get("finetune", {}).get("seed")}
                     for m in metas]
     out.mkdir(parents=True, exist_ok=True)
@@ -63,8 +69,10 @@ def main() -> None:
     parser.add_argument("models", nargs="+", type=Path, help="directories holding prompt_classifier.{npz,json}")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--version", default=VERSION)
+    parser.add_argument("--ngram-weight", type=float, default=None,
+                        help="the n-gram model's weight in the average of the two parts (default: the first model's)")
     args = parser.parse_args()
-    meta = soup(args.models, args.out, version=args.version)
+    meta = soup(args.models, args.out, version=args.version, ngram_weight=args.ngram_weight)
     print(f"wrote {args.out} ({meta['version']}, the average of {[m['version'] for m in meta['soup']]})")
 
 

@@ -1,0 +1,101 @@
+"""The real prompt moderation (all layers, as `eval_moderation` runs it) on labelled CSVs, once per weight of the
+n-gram model in the English model's average (`ngram_weight`), to choose that weight (session 18; see
+moderation/model/MODEL_CARD.md).
+
+    DJANGO_SETTINGS_MODULE=chatsite.settings.base python -m moderation.training.reweigh \\
+        moderation/data/heldout2.csv ... --weights 0.5 0.55 0.6
+
+The model is the one in moderation/model/ (copy a candidate there first). Its MiniLM embeddings do not depend on
+the weight, so each text is encoded once and every weight reuses it; everything else (the n-gram model, the term
+list, the registry, the names view, the thresholds) runs for real at each weight. The French model, which a
+French prompt is routed to, keeps its own weight. Prints one line per CSV and weight: the rows expected `block`
+that are refused, and the rows expected `allow` that are refused, with their counts per category.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+class _CachedEncoder:
+    """The shared MiniLM encoder with each (text, tuned layers) result kept: the English model's embeddings."""
+
+    def __init__(self, encoder: Any) -> None:
+        self.encoder = encoder
+        self.memo: dict[tuple[str, tuple[int, ...], str], Any] = {}
+
+    def _key(self, kind: str, text: str, top: list[Any] | None) -> tuple[str, tuple[int, ...], str]:
+        return text, tuple(id(layer) for layer in top or ()), kind
+
+    def encode(self, text: str, *, top: list[Any] | None = None) -> np.ndarray:
+        key = self._key("mean", text, top)
+        if key not in self.memo:
+            self.memo[key] = self.encoder.encode(text, top=top)
+        return np.asarray(self.memo[key])
+
+    def pools(self, text: str, *, top: list[Any] | None = None) -> Any:
+        key = self._key("pools", text, top)
+        if key not in self.memo:
+            self.memo[key] = self.encoder.pools(text, top=top)
+        return self.memo[key]
+
+
+def read_rows(path: Path) -> list[tuple[str, str, str]]:
+    """(prompt, expected, category) of each row of an evaluation CSV."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [(r["prompt"], r["expected"].strip().lower(), r["category"]) for r in csv.DictReader(fh)]
+
+
+def sweep(paths: list[Path], weights: list[float]) -> dict[tuple[str, float], dict[str, Counter[str]]]:
+    """{(csv name, weight): {"block": refused per category, "allow": refused per category, "n": rows per
+    category}} with every layer of the prompt moderation."""
+    from moderation.services.checks import _text_findings
+    from moderation.services.rules import prompt_classifier
+
+    english = prompt_classifier().default
+    if english.head is None:
+        raise SystemExit("the model in moderation/model/ has no encoder part: there is no weight to choose")
+    english.encoder = _CachedEncoder(english.encoder)  # type: ignore[assignment]
+    head = english.head
+    results: dict[tuple[str, float], dict[str, Counter[str]]] = {}
+    for weight in weights:
+        english.head = dataclasses.replace(head, ngram_weight=weight)
+        for path in paths:
+            cell: dict[str, Counter[str]] = {"block": Counter(), "allow": Counter(), "n": Counter()}
+            for prompt, expected, category in read_rows(path):
+                categories, _, _ = _text_findings(prompt)
+                cell["n"][f"{expected}:{category}"] += 1
+                if categories:
+                    cell[expected][category] += 1
+            results[(path.name, weight)] = cell
+            block_n = sum(v for k, v in cell["n"].items() if k.startswith("block:"))
+            allow_n = sum(v for k, v in cell["n"].items() if k.startswith("allow:"))
+            print(f"{path.name:<24} w={weight:.2f}  harmful refused {sum(cell['block'].values())}/{block_n}  "
+                  f"allowed-class refused {sum(cell['allow'].values())}/{allow_n}  "
+                  f"{dict(sorted(cell['block'].items()))} {dict(sorted(cell['allow'].items()))}", flush=True)
+    english.head = head
+    return results
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", type=Path, nargs="+")
+    parser.add_argument("--weights", type=float, nargs="+", required=True)
+    args = parser.parse_args()
+    if any(not 0.0 <= w <= 1.0 for w in args.weights):
+        parser.error("each weight is between 0 and 1")
+    sweep(args.paths, args.weights)
+
+
+if __name__ == "__main__":
+    main()
