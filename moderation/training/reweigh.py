@@ -9,7 +9,8 @@ The model is the one in moderation/model/ (copy a candidate there first). Its Mi
 the weight, so each text is encoded once and every weight reuses it; everything else (the n-gram model, the term
 list, the registry, the names view, the thresholds) runs for real at each weight. The French model, which a
 French prompt is routed to, keeps its own weight. Prints one line per CSV and weight: the rows expected `block`
-that are refused, and the rows expected `allow` that are refused, with their counts per category.
+that are refused, and the rows expected `allow` that are refused, with their counts per category; then the
+errors per weight, all CSVs summed, and the weight with the fewest (`best_weight`).
 """
 
 from __future__ import annotations
@@ -53,6 +54,16 @@ def read_rows(path: Path) -> list[tuple[str, str, str]]:
         return [(r["prompt"], r["expected"].strip().lower(), r["category"]) for r in csv.DictReader(fh)]
 
 
+def _refused(path: Path, findings: Any) -> dict[str, Counter[str]]:
+    cell: dict[str, Counter[str]] = {"block": Counter(), "allow": Counter(), "n": Counter()}
+    for prompt, expected, category in read_rows(path):
+        categories, _, _ = findings(prompt)
+        cell["n"][f"{expected}:{category}"] += 1
+        if categories:
+            cell[expected][category] += 1
+    return cell
+
+
 def sweep(paths: list[Path], weights: list[float]) -> dict[tuple[str, float], dict[str, Counter[str]]]:
     """{(csv name, weight): {"block": refused per category, "allow": refused per category, "n": rows per
     category}} with every layer of the prompt moderation."""
@@ -62,26 +73,37 @@ def sweep(paths: list[Path], weights: list[float]) -> dict[tuple[str, float], di
     english = prompt_classifier().default
     if english.head is None:
         raise SystemExit("the model in moderation/model/ has no encoder part: there is no weight to choose")
-    english.encoder = _CachedEncoder(english.encoder)  # type: ignore[assignment]
-    head = english.head
+    encoder, head = english.encoder, english.head
+    english.encoder = _CachedEncoder(encoder)  # type: ignore[assignment]
     results: dict[tuple[str, float], dict[str, Counter[str]]] = {}
-    for weight in weights:
-        english.head = dataclasses.replace(head, ngram_weight=weight)
-        for path in paths:
-            cell: dict[str, Counter[str]] = {"block": Counter(), "allow": Counter(), "n": Counter()}
-            for prompt, expected, category in read_rows(path):
-                categories, _, _ = _text_findings(prompt)
-                cell["n"][f"{expected}:{category}"] += 1
-                if categories:
-                    cell[expected][category] += 1
-            results[(path.name, weight)] = cell
-            block_n = sum(v for k, v in cell["n"].items() if k.startswith("block:"))
-            allow_n = sum(v for k, v in cell["n"].items() if k.startswith("allow:"))
-            print(f"{path.name:<24} w={weight:.2f}  harmful refused {sum(cell['block'].values())}/{block_n}  "
-                  f"allowed-class refused {sum(cell['allow'].values())}/{allow_n}  "
-                  f"{dict(sorted(cell['block'].items()))} {dict(sorted(cell['allow'].items()))}", flush=True)
-    english.head = head
+    try:
+        for weight in weights:
+            english.head = dataclasses.replace(head, ngram_weight=weight)
+            for path in paths:
+                results[(path.name, weight)] = cell = _refused(path, _text_findings)
+                block_n = sum(v for k, v in cell["n"].items() if k.startswith("block:"))
+                allow_n = sum(v for k, v in cell["n"].items() if k.startswith("allow:"))
+                print(f"{path.name:<24} w={weight:.2f}  harmful refused {sum(cell['block'].values())}/{block_n}  "
+                      f"allowed-class refused {sum(cell['allow'].values())}/{allow_n}  "
+                      f"{dict(sorted(cell['block'].items()))} {dict(sorted(cell['allow'].items()))}", flush=True)
+    finally:  # the process's cached model is left as it was
+        english.encoder, english.head = encoder, head
     return results
+
+
+def errors(cell: dict[str, Counter[str]]) -> int:
+    """Harmful rows let through plus allowed rows refused."""
+    block_n = sum(v for k, v in cell["n"].items() if k.startswith("block:"))
+    return block_n - sum(cell["block"].values()) + sum(cell["allow"].values())
+
+
+def best_weight(results: dict[tuple[str, float], dict[str, Counter[str]]]) -> tuple[float, dict[float, int]]:
+    """The weight with the fewest errors, every CSV summed; a tie goes to the weight nearer 0.5, then to the
+    lower (the `ngram-emb-24` rule). Returns it and the errors per weight."""
+    totals: dict[float, int] = {}
+    for (_, weight), cell in results.items():
+        totals[weight] = totals.get(weight, 0) + errors(cell)
+    return min(totals, key=lambda w: (totals[w], abs(w - 0.5), w)), totals
 
 
 def main() -> None:
@@ -94,7 +116,10 @@ def main() -> None:
     args = parser.parse_args()
     if any(not 0.0 <= w <= 1.0 for w in args.weights):
         parser.error("each weight is between 0 and 1")
-    sweep(args.paths, args.weights)
+    chosen, totals = best_weight(sweep(args.paths, args.weights))
+    print("errors (harmful let through + allowed refused), all CSVs: "
+          + ", ".join(f"{w:.2f}: {n}" for w, n in sorted(totals.items())))
+    print(f"chosen weight: {chosen:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,93 @@
+"""Choosing the weight of the classifier's two parts with every layer running (moderation/training/reweigh.py,
+session 18)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from moderation.filters.encoder import SentenceEncoder
+from moderation.services import Stage, prompt_moderate
+from moderation.services.checks import _classified
+from moderation.services.rules import prompt_classifier
+from moderation.training.reweigh import best_weight, errors, sweep
+
+pytestmark = pytest.mark.django_db
+
+ROWS = [("a man stabbing a victim with a knife, blood everywhere", "block", "violence"),
+        ("anti-poaching campaign poster with an elephant and the text 'ivory belongs to elephants'", "allow", "benign"),
+        ("infographic on how to protect your card from skimmers at gas pumps", "allow", "benign"),
+        ("a lighthouse at dusk, oil painting", "allow", "benign"),
+        ("a portrait in the style of Rembrandt", "allow", "artist_style_deceased")]
+
+
+def _csv(tmp_path: Path) -> Path:
+    import csv
+
+    path = tmp_path / "set.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["prompt", "expected", "category"])
+        writer.writerows(ROWS)
+    return path
+
+
+def test_each_weight_refuses_what_the_average_of_the_two_parts_crosses(tmp_path: Path) -> None:
+    english = prompt_classifier().default
+    assert english.head is not None
+    shipped_weight = english.head.ngram_weight
+    results = sweep([_csv(tmp_path)], [0.0, shipped_weight, 1.0])
+    # at the shipped weight, the same decisions as the real moderation
+    real: Counter[tuple[str, str]] = Counter()
+    for prompt, expected, category in ROWS:
+        if not prompt_moderate(user=None, text=prompt, stage=Stage.TOOL_PROMPT).allowed:  # type: ignore[arg-type]
+            real[(expected, category)] += 1
+    at_shipped = results[("set.csv", shipped_weight)]
+    assert {(e, c): n for e in ("block", "allow") for c, n in at_shipped[e].items()} == dict(real)
+    # at the ends, the classifier's decision is one part's risk against its class's threshold (these rows meet
+    # no term, no artist and no name, and the names view would change nothing)
+    head = english.head
+    for weight in (0.0, 1.0):
+        english.head = dataclasses.replace(head, ngram_weight=weight)
+        try:
+            refused = [p for p, _, _ in ROWS if (c := _classified(english, p))[1] >= c[3]]
+        finally:
+            english.head = head
+        swept = results[("set.csv", weight)]
+        assert sum(swept["block"].values()) + sum(swept["allow"].values()) == len(refused)
+    assert english.head.ngram_weight == shipped_weight  # the process's model is left as it was
+    assert not hasattr(english.encoder, "memo")
+
+
+def test_every_prompt_is_encoded_once_whatever_the_number_of_weights(tmp_path: Path, monkeypatch) -> None:
+    calls: Counter[str] = Counter()
+    encode = SentenceEncoder.encode
+
+    def counted(self: SentenceEncoder, text: str, **kwargs: object) -> object:
+        calls[text] += 1
+        return encode(self, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SentenceEncoder, "encode", counted)
+    sweep([_csv(tmp_path)], [0.3, 0.5, 0.7])
+    assert calls and max(calls.values()) == 1
+    assert {p for p, _, _ in ROWS} <= set(calls)
+
+
+def test_the_chosen_weight_has_the_fewest_errors_and_ties_go_nearer_one_half() -> None:
+    def cell(let_through: int, refused: int) -> dict[str, Counter[str]]:
+        return {"n": Counter({"block:violence": 10, "allow:benign": 10}),
+                "block": Counter({"violence": 10 - let_through}), "allow": Counter({"benign": refused})}
+
+    assert errors(cell(2, 3)) == 5
+    results = {("a.csv", 0.4): cell(1, 3), ("b.csv", 0.4): cell(0, 1),   # 5
+               ("a.csv", 0.55): cell(2, 1), ("b.csv", 0.55): cell(1, 1),  # 5
+               ("a.csv", 0.45): cell(2, 1), ("b.csv", 0.45): cell(1, 1),  # 5
+               ("a.csv", 0.7): cell(5, 0), ("b.csv", 0.7): cell(4, 0)}    # 9
+    chosen, totals = best_weight(results)
+    assert totals == {0.4: 5, 0.55: 5, 0.45: 5, 0.7: 9}
+    assert chosen == 0.45  # 0.45 and 0.55 are as near 0.5: the lower
+    del results[("a.csv", 0.45)], results[("b.csv", 0.45)]
+    assert best_weight(results)[0] == 0.55
