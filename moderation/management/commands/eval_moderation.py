@@ -1,6 +1,9 @@
 """Run the real prompt moderation on a labelled CSV (columns prompt, expected, category) and print recall
 per category of rows expected `block`, the false-positive rate per category of rows expected `allow`, and
-a last line `recall: R false_positive_rate: F (N)`. The decisions it records are rolled back."""
+a last line `recall: R false_positive_rate: F (N)`. The decisions it records are rolled back.
+
+`--without-term TERM` (repeatable) evaluates as if TERM were not on the term list: its rows are switched off
+inside the same rolled-back transaction, to measure a change of the list before making it."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import OperationalError, transaction
 from django.test import override_settings
 
+from moderation.models import Term
 from moderation.services import Stage, prompt_moderate
 
 
@@ -26,16 +30,19 @@ class Command(BaseCommand):
         parser.add_argument("--names-view", choices=["on", "off"], default=None,
                             help="score the names view too (on) or not (off); default: the setting "
                                  "MODERATION_NAMES_VIEW")
+        parser.add_argument("--without-term", action="append", default=[], metavar="TERM",
+                            help="evaluate as if this term (as written in the term list) were not on it; repeatable")
 
     def handle(self, *args: Any, path: Path, show_errors: int, names_view: str | None = None,
-               **options: Any) -> None:
+               without_term: list[str] | None = None, **options: Any) -> None:
+        without = list(without_term or [])
         if names_view is not None:
             with override_settings(MODERATION_NAMES_VIEW=names_view == "on"):
-                self._evaluate(path, show_errors)
+                self._evaluate(path, show_errors, without)
         else:
-            self._evaluate(path, show_errors)
+            self._evaluate(path, show_errors, without)
 
-    def _evaluate(self, path: Path, show_errors: int) -> None:
+    def _evaluate(self, path: Path, show_errors: int, without: list[str] | None = None) -> None:
         try:
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = list(csv.DictReader(fh))
@@ -48,6 +55,13 @@ class Command(BaseCommand):
         timings: list[float] = []
         try:
             with transaction.atomic():
+                for term in without or []:
+                    switched = Term.objects.filter(term=term, is_active=True)
+                    if not switched.exists():
+                        raise CommandError(f"{term!r} is not an active term of the term list")
+                    for rule in switched:  # one by one, so that the list's version token is renewed
+                        rule.is_active = False
+                        rule.save()
                 for row in rows:
                     expected = row["expected"].strip().lower()
                     if expected not in {"block", "allow"}:
