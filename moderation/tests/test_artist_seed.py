@@ -74,7 +74,7 @@ def test_the_shipped_seed_has_every_death_of_the_deaths_file() -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["Akira Toriyama", "Frank Auerbach", "Vivienne Westwood", "Frank O. Gehry",
-                                  "Fumihiko Maki"])
+                                  "Fumihiko Maki", "Ron Galella", "Shuntaro Tanikawa", "Jürgen Flimm"])
 def test_the_style_of_an_artist_who_died_after_the_lists_is_allowed(user: User, name: str) -> None:
     assert Artist.objects.get(name=name).status == ArtistStatus.DECEASED  # seeded so by the data migration
     assert prompt_moderate(user=user, text=f"a little blue dragon flying on a yellow cloud, {name} style",
@@ -118,9 +118,6 @@ def test_the_second_deaths_migration_updates_a_database_seeded_before_it_and_kee
     from django.apps import apps
 
     migration = import_module("moderation.migrations.0008_more_artist_deaths")
-    earlier = import_module("moderation.migrations.0005_artist_deaths")
-    with DEATHS.open(encoding="utf-8") as fh:  # every death of the file reaches a database seeded before it
-        assert {row["name"] for row in csv.DictReader(fh)} <= set(earlier.DEATHS) | set(migration.DEATHS)
     # Seeded before it: Frank O. Gehry living; Paco Rabanne's house had opted out.
     Artist.objects.filter(name="Frank O. Gehry").update(status=ArtistStatus.LIVING, died=None)
     Artist.objects.filter(name="Paco Rabanne").update(status=ArtistStatus.LIVING, died=None, policy=ArtistPolicy.BLOCK)
@@ -132,3 +129,28 @@ def test_the_second_deaths_migration_updates_a_database_seeded_before_it_and_kee
     assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed  # the running cache is renewed
     rabanne = Artist.objects.get(name="Paco Rabanne")
     assert rabanne.status == ArtistStatus.DECEASED and rabanne.is_refused  # the opt-out still refuses
+
+
+@pytest.mark.django_db
+def test_the_third_deaths_migration_updates_a_database_seeded_before_it_and_keeps_an_opt_out(user: User) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0009_registry_deaths_2026")
+    earlier = [import_module(f"moderation.migrations.{m}") for m in ("0005_artist_deaths", "0008_more_artist_deaths")]
+    with DEATHS.open(encoding="utf-8") as fh:  # every death of the file reaches a database seeded before it
+        assert {row["name"] for row in csv.DictReader(fh)} <= set(migration.DEATHS).union(*(m.DEATHS for m in earlier))
+    # Seeded before it: Ron Galella living; Luigi Colani's estate had opted out; staff gave On Kawara a year by hand.
+    Artist.objects.filter(name="Ron Galella").update(status=ArtistStatus.LIVING, died=None)
+    Artist.objects.filter(name="Luigi Colani").update(status=ArtistStatus.LIVING, died=None, policy=ArtistPolicy.BLOCK)
+    Artist.objects.filter(name="On Kawara").update(status=ArtistStatus.LIVING, died=1999)
+    RulesVersion.objects.filter(pk=1).update(artists_token=uuid.uuid4())
+    text = "a paparazzo's night photograph of a film star leaving a restaurant, Ron Galella style"
+    assert not prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed
+    migration.apply(apps, None)
+    assert Artist.objects.get(name="Ron Galella").died == 2022
+    assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed  # the running cache is renewed
+    colani = Artist.objects.get(name="Luigi Colani")
+    assert colani.status == ArtistStatus.DECEASED and colani.is_refused  # the opt-out still refuses
+    assert Artist.objects.get(name="On Kawara").died == 1999  # a staff edit is kept
