@@ -97,7 +97,8 @@ class EncoderHead:
 class PromptClassifier:
     def __init__(self, vocabulary: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
                  classes: list[str], version: str, head: EncoderHead | None = None,
-                 encoder: SentenceEncoder | None = None) -> None:
+                 encoder: SentenceEncoder | None = None, thresholds: dict[str, float] | None = None,
+                 block_threshold: float = 0.5) -> None:
         self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.idf = idf.astype(np.float32)
         self.coef = coef.astype(np.float32)  # (classes, features)
@@ -105,6 +106,8 @@ class PromptClassifier:
         self.classes = classes
         self.version = version
         self.head = head
+        self.thresholds = dict(thresholds or {})  # the risk at which it refuses, per most likely harmful class
+        self.block_threshold = block_threshold  # for a class without its own
         if head is not None and encoder is None:
             encoder = SentenceEncoder(max_tokens=head.max_tokens)
         self.encoder = encoder
@@ -128,7 +131,17 @@ class PromptClassifier:
                                    hidden_bias=arrays["encoder_hidden_bias"].astype(np.float32) if hidden else None)
             return cls(vocabulary=[str(v) for v in arrays["vocabulary"]], idf=arrays["idf"],
                        coef=arrays["coef"], intercept=arrays["intercept"], classes=list(meta["classes"]),
-                       version=str(meta["version"]), head=head, encoder=encoder)
+                       version=str(meta["version"]), head=head, encoder=encoder,
+                       thresholds={k: float(v) for k, v in (meta.get("category_thresholds") or {}).items()},
+                       block_threshold=float(meta.get("block_threshold", 0.5)))
+
+    def threshold(self, category: str | None = None) -> float:
+        """The risk (1 - P(benign)) at which this model refuses a prompt whose most likely harmful class is
+        `category`: its own threshold for that class, chosen with the model (see the model card), else
+        `block_threshold`."""
+        if category is not None and category in self.thresholds:
+            return self.thresholds[category]
+        return self.block_threshold
 
     def evidence(self, text: str) -> int:
         """How many distinct content words of the text the model knows (filler, numbers, single letters and
@@ -167,9 +180,10 @@ class PromptClassifier:
         return Scores({label: float(p) for label, p in zip(self.classes, probs, strict=True)}, parts)
 
 
-# The keys of a model's JSON that the decision rules read (thresholds, minimum evidence): models routed by
-# language must agree on them, since moderation.services.checks reads them once, from the default model.
-_SHARED_RULES = ("classes", "block_threshold", "category_thresholds", "min_evidence")
+# The keys of a model's JSON that models routed by language must agree on: moderation.services.checks reads the
+# minimum evidence once, from the default model. Each model has its own thresholds (`PromptClassifier.threshold`,
+# from session 18), since they belong to its scores.
+_SHARED_RULES = ("classes", "min_evidence")
 
 
 class RoutedClassifier:
@@ -195,7 +209,7 @@ class RoutedClassifier:
             if not (sub / "prompt_classifier.json").is_file():
                 continue
             if _shared_rules(sub) != rules:
-                raise ValueError(f"the {language} model in {sub} has other thresholds, classes or minimum evidence "
+                raise ValueError(f"the {language} model in {sub} has other classes or another minimum evidence "
                                  "than the default model; routed models must share them")
             by_language[language] = PromptClassifier.load(sub, encoder=default.encoder)
         if by_language:

@@ -173,18 +173,15 @@ def _classified(classifier: PromptClassifier, text: str) -> tuple[Scores, float,
     probabilities = classified.probabilities
     risk = 1.0 - probabilities.get("benign", 1.0)
     label = max((k for k in probabilities if k != "benign"), key=probabilities.__getitem__, default="")
-    return classified, risk, label, _threshold(classifier_threshold(label)), classifier.evidence(text)
+    return classified, risk, label, _threshold(classifier.threshold(label)), classifier.evidence(text)
 
 
 def classifier_threshold(category: str | None = None) -> float:
-    """The risk (1 - P(benign)) at which the classifier refuses, for prompts whose most likely harmful class
-    is `category`: one threshold per class, chosen at training (see the model card); `block_threshold`
-    for a class without its own."""
-    meta = _classifier_meta()
-    per_category = meta.get("category_thresholds") or {}
-    if category is not None and category in per_category:
-        return float(per_category[category])
-    return float(meta.get("block_threshold", 0.5))
+    """The risk (1 - P(benign)) at which the default (English) model refuses, for prompts whose most likely
+    harmful class is `category`: one threshold per class, chosen at training (see the model card);
+    `block_threshold` for a class without its own. A model routed by language has its own
+    (`PromptClassifier.threshold`)."""
+    return prompt_classifier().default.threshold(category)
 
 
 def _min_evidence() -> int:
@@ -193,7 +190,7 @@ def _min_evidence() -> int:
 
 @cache
 def _classifier_meta() -> dict[str, Any]:
-    """The classifier's JSON (threshold, minimum evidence), read once per process like its weights."""
+    """The classifier's JSON (minimum evidence), read once per process like its weights."""
     import json
 
     from moderation.filters.classifier import MODEL_DIR

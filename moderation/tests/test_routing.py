@@ -74,15 +74,37 @@ def _model_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_language_model_with_other_thresholds_is_refused_at_load(tmp_path: Path) -> None:
+def test_a_language_model_keeps_its_own_thresholds_but_must_share_classes_and_evidence(tmp_path: Path) -> None:
     directory = _model_copy(tmp_path)
     meta_path = directory / "fr" / "prompt_classifier.json"
-    assert RoutedClassifier.load(directory).by_language.keys() == {"fr"}
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["category_thresholds"]["sexual"] = 0.9
+    meta["category_thresholds"]["illegal"] = 0.9
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    routed = RoutedClassifier.load(directory)
+    assert routed.by_language["fr"].threshold("illegal") == 0.9
+    assert routed.default.threshold("illegal") == json.loads(
+        (MODEL_DIR / "prompt_classifier.json").read_text(encoding="utf-8"))["category_thresholds"]["illegal"]
+    assert routed.by_language["fr"].threshold("no-such-class") == meta["block_threshold"]
+    meta["min_evidence"] = 5
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
     with pytest.raises(ValueError, match="fr model"):
         RoutedClassifier.load(directory)
+
+
+@pytest.mark.django_db
+def test_a_prompt_is_refused_at_the_threshold_of_the_model_that_scored_it(user: User, monkeypatch) -> None:
+    routed = prompt_classifier()
+    french_model = routed.by_language["fr"]
+    scores = french_model.scores(FRENCH).probabilities
+    risk = 1 - scores["benign"]
+    assert not prompt_moderate(user=user, text=FRENCH, stage=Stage.TOOL_PROMPT).allowed
+    # Above its risk, the French model's own threshold lets it through (no term matches it), whatever the
+    # default model's thresholds say.
+    monkeypatch.setattr(french_model, "thresholds", {c: min(1.0, risk + 0.01) for c in french_model.thresholds})
+    verdict = prompt_moderate(user=user, text=FRENCH, stage=Stage.TOOL_PROMPT)
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.scores["threshold"] == min(1.0, risk + 0.01) and decision.scores["terms"] == []
+    assert routed.default.threshold("illegal") != decision.scores["threshold"]
 
 
 def test_without_language_models_every_prompt_goes_to_the_default(tmp_path: Path) -> None:

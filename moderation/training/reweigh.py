@@ -64,30 +64,39 @@ def _refused(path: Path, findings: Any) -> dict[str, Counter[str]]:
     return cell
 
 
-def sweep(paths: list[Path], weights: list[float]) -> dict[tuple[str, float], dict[str, Counter[str]]]:
-    """{(csv name, weight): {"block": refused per category, "allow": refused per category, "n": rows per
-    category}} with every layer of the prompt moderation."""
+def sweep(paths: list[Path], weights: list[float], *, category: str | None = None,
+          thresholds: list[float] | None = None) -> dict[tuple[str, float], dict[str, Counter[str]]]:
+    """{(csv name, setting): {"block": refused per category, "allow": refused per category, "n": rows per
+    category}} with every layer of the prompt moderation. A setting is a weight, or with `category` and
+    `thresholds` one threshold of the English model for that class (at the single weight given)."""
     from moderation.services.checks import _text_findings
     from moderation.services.rules import prompt_classifier
 
     english = prompt_classifier().default
     if english.head is None:
         raise SystemExit("the model in moderation/model/ has no encoder part: there is no weight to choose")
-    encoder, head = english.encoder, english.head
+    if category is not None and (len(weights) != 1 or not thresholds):
+        raise SystemExit("a threshold sweep takes one weight and at least one threshold")
+    encoder, head, kept = english.encoder, english.head, dict(english.thresholds)
     english.encoder = _CachedEncoder(encoder)  # type: ignore[assignment]
+    settings = thresholds if category is not None and thresholds else weights
     results: dict[tuple[str, float], dict[str, Counter[str]]] = {}
     try:
-        for weight in weights:
+        for setting in settings:
+            weight = weights[0] if category is not None else setting
             english.head = dataclasses.replace(head, ngram_weight=weight)
+            if category is not None:
+                english.thresholds = {**kept, category: setting}
+            name = f"w={weight:.2f}" + (f" {category}>={setting:.2f}" if category is not None else "")
             for path in paths:
-                results[(path.name, weight)] = cell = _refused(path, _text_findings)
+                results[(path.name, setting)] = cell = _refused(path, _text_findings)
                 block_n = sum(v for k, v in cell["n"].items() if k.startswith("block:"))
                 allow_n = sum(v for k, v in cell["n"].items() if k.startswith("allow:"))
-                print(f"{path.name:<24} w={weight:.2f}  harmful refused {sum(cell['block'].values())}/{block_n}  "
+                print(f"{path.name:<24} {name}  harmful refused {sum(cell['block'].values())}/{block_n}  "
                       f"allowed-class refused {sum(cell['allow'].values())}/{allow_n}  "
                       f"{dict(sorted(cell['block'].items()))} {dict(sorted(cell['allow'].items()))}", flush=True)
     finally:  # the process's cached model is left as it was
-        english.encoder, english.head = encoder, head
+        english.encoder, english.head, english.thresholds = encoder, head, kept
     return results
 
 
@@ -113,10 +122,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", type=Path, nargs="+")
     parser.add_argument("--weights", type=float, nargs="+", required=True)
+    parser.add_argument("--category", default=None, help="sweep this class's threshold instead (one weight)")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=None)
     args = parser.parse_args()
-    if any(not 0.0 <= w <= 1.0 for w in args.weights):
-        parser.error("each weight is between 0 and 1")
-    chosen, totals = best_weight(sweep(args.paths, args.weights))
+    if any(not 0.0 <= w <= 1.0 for w in args.weights + (args.thresholds or [])):
+        parser.error("each weight and threshold is between 0 and 1")
+    if (args.category is None) != (args.thresholds is None) or (args.category and len(args.weights) != 1):
+        parser.error("--category and --thresholds go together, with one weight")
+    chosen, totals = best_weight(sweep(args.paths, args.weights, category=args.category, thresholds=args.thresholds))
     print("errors (harmful let through + allowed refused), all CSVs: "
           + ", ".join(f"{w:.2f}: {n}" for w, n in sorted(totals.items())))
     print(f"chosen weight: {chosen:.2f}")
