@@ -81,10 +81,10 @@ def test_a_check_applies_the_threshold_of_the_most_likely_harmful_class(user: Us
 
 @pytest.mark.django_db
 def test_the_threshold_setting_overrides_every_class(user: User) -> None:
-    with override_settings(MODERATION_CLASSIFIER_THRESHOLD=0.999):
+    with override_settings(MODERATION_CLASSIFIER_THRESHOLD=0.99999):
         verdict = prompt_moderate(user=user, text="a man printing stacks of counterfeit hundred-dollar bills",
                                   stage=Stage.TOOL_PROMPT)
-    assert verdict.scores["threshold"] == 0.999 > verdict.scores["risk"]
+    assert verdict.scores["threshold"] == 0.99999 > verdict.scores["risk"]
     if not verdict.scores["terms"]:  # the classifier alone no longer refuses it
         assert verdict.allowed
 

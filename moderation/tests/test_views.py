@@ -140,14 +140,14 @@ def test_decisions_filter_by_category_and_stage(client: Client, staff_user: User
 
 
 def test_the_decisions_page_says_why_in_english_and_french(client: Client, staff_user: User, user: User) -> None:
-    prompt_moderate(user=user, text="Homer Simpson shooting a police officer", stage=Stage.TOOL_PROMPT)
+    prompt_moderate(user=user, text="Homer Simpson shooting a cop", stage=Stage.TOOL_PROMPT)
     client.force_login(staff_user)
     english = client.get(reverse("moderation:decisions"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<th>Why</th>" in english and "classifier risk 0." in english
-    assert "without names, \u201ca person shooting a police officer\u201d: risk 0." in english
+    assert "without names, \u201ca person shooting a cop\u201d: risk 0." in english
     french = client.get(reverse("moderation:user", args=[user.pk]), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "<th>Pourquoi</th>" in french and "risque du classifieur 0." in french
-    assert "sans les noms, \u00ab a person shooting a police officer \u00bb : risque 0." in french
+    assert "sans les noms, \u00ab a person shooting a cop \u00bb : risque 0." in french
 
 
 def test_reasons_read_every_filter_and_survive_odd_scores() -> None:
