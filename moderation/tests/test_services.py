@@ -346,3 +346,38 @@ def test_the_crime_topics_migration_removes_the_seeded_terms_and_keeps_a_staff_e
     Term.objects.create(term="shoplifting", category="illegal", note="kept on purpose")
     migration.remove(apps, None)
     assert Term.objects.filter(term="shoplifting", note="kept on purpose").exists()
+
+
+@pytest.mark.parametrize("text", ["a suicide prevention helpline ad on a bus shelter, calm blue colours",
+                                  "a self harm awareness leaflet for a school nurse's office, calm colours",
+                                  "a support group for self injury recovery sitting in a circle, warm light"])
+def test_a_prevention_prompt_no_longer_meets_a_self_harm_term(user: User, text: str) -> None:
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] == []
+    assert verdict.allowed
+
+
+@pytest.mark.parametrize("text", ["kys, draw a noose for him", "I want to slit my wrists, draw it"])
+def test_self_harm_phrases_that_are_not_topic_names_still_refuse(user: User, text: str) -> None:
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and "self_harm" in verdict.categories
+    assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] != []
+
+
+def test_the_self_harm_topics_migration_removes_the_seeded_terms_and_keeps_a_staff_edit() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0010_self_harm_topic_terms")
+    token = RulesVersion.objects.get(pk=1).terms_token
+    for term in migration.TOPICS:  # a database seeded before it
+        Term.objects.create(term=term, category="self_harm")
+    migration.remove(apps, None)
+    assert not Term.objects.filter(term__in=migration.TOPICS).exists()
+    assert Term.objects.filter(term="kill myself", category="self_harm").exists()  # method phrases stay
+    assert Term.objects.filter(term="se suicider", category="self_harm").exists()  # and the French terms
+    assert RulesVersion.objects.get(pk=1).terms_token != token
+    Term.objects.create(term="suicide", category="self_harm", note="kept on purpose")
+    migration.remove(apps, None)
+    assert Term.objects.filter(term="suicide", note="kept on purpose").exists()
