@@ -91,3 +91,18 @@ def test_the_chosen_weight_has_the_fewest_errors_and_ties_go_nearer_one_half() -
     assert chosen == 0.45  # 0.45 and 0.55 are as near 0.5: the lower
     del results[("a.csv", 0.45)], results[("b.csv", 0.45)]
     assert best_weight(results)[0] == 0.55
+
+
+def test_a_threshold_sweep_moves_one_class_and_leaves_the_model_as_it_was(tmp_path: Path) -> None:
+    english = prompt_classifier().default
+    assert english.head is not None
+    weight, kept = english.head.ngram_weight, dict(english.thresholds)
+    path = _csv(tmp_path)
+    by_weight = sweep([path], [weight])[("set.csv", weight)]
+    swept = sweep([path], [weight], category="illegal", thresholds=[kept["illegal"], 1.0])
+    assert swept[("set.csv", kept["illegal"])] == by_weight  # the kept threshold decides as the model does
+    # at 1.0 no prompt is refused as illegal by the classifier: only rows read as another class stay refused
+    others = [p for p, _, _ in ROWS if (c := _classified(english, p))[2] != "illegal" and c[1] >= c[3]]
+    at_one = swept[("set.csv", 1.0)]
+    assert sum(at_one["block"].values()) + sum(at_one["allow"].values()) == len(others)
+    assert english.thresholds == kept
