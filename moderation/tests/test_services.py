@@ -330,22 +330,28 @@ def test_the_crimes_themselves_are_still_refused_without_their_terms(user: User,
     assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] == []
 
 
-def test_the_crime_topics_migration_removes_the_seeded_terms_and_keeps_a_staff_edit() -> None:
+@pytest.mark.parametrize(("name", "category", "staying"), [
+    ("0007_crime_topic_terms", "illegal", ["cocaine"]),  # drug names stay
+    ("0010_self_harm_topic_terms", "self_harm", ["kill myself", "se suicider"]),  # method phrases and French stay
+])
+def test_a_topic_terms_migration_removes_the_seeded_terms_and_keeps_a_staff_edit(
+        name: str, category: str, staying: list[str]) -> None:
     from importlib import import_module
 
     from django.apps import apps
 
-    migration = import_module("moderation.migrations.0007_crime_topic_terms")
+    migration = import_module(f"moderation.migrations.{name}")
     token = RulesVersion.objects.get(pk=1).terms_token
     for term in migration.TOPICS:  # a database seeded before it
-        Term.objects.create(term=term, category="illegal")
+        Term.objects.create(term=term, category=category)
     migration.remove(apps, None)
     assert not Term.objects.filter(term__in=migration.TOPICS).exists()
-    assert Term.objects.filter(term="cocaine").exists()  # drug names stay
+    for term in staying:
+        assert Term.objects.filter(term=term, category=category).exists()
     assert RulesVersion.objects.get(pk=1).terms_token != token
-    Term.objects.create(term="shoplifting", category="illegal", note="kept on purpose")
+    Term.objects.create(term=migration.TOPICS[0], category=category, note="kept on purpose")
     migration.remove(apps, None)
-    assert Term.objects.filter(term="shoplifting", note="kept on purpose").exists()
+    assert Term.objects.filter(term=migration.TOPICS[0], note="kept on purpose").exists()
 
 
 @pytest.mark.parametrize("text", ["a suicide prevention helpline ad on a bus shelter, calm blue colours",
@@ -362,22 +368,3 @@ def test_self_harm_phrases_that_are_not_topic_names_still_refuse(user: User, tex
     verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
     assert not verdict.allowed and "self_harm" in verdict.categories
     assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] != []
-
-
-def test_the_self_harm_topics_migration_removes_the_seeded_terms_and_keeps_a_staff_edit() -> None:
-    from importlib import import_module
-
-    from django.apps import apps
-
-    migration = import_module("moderation.migrations.0010_self_harm_topic_terms")
-    token = RulesVersion.objects.get(pk=1).terms_token
-    for term in migration.TOPICS:  # a database seeded before it
-        Term.objects.create(term=term, category="self_harm")
-    migration.remove(apps, None)
-    assert not Term.objects.filter(term__in=migration.TOPICS).exists()
-    assert Term.objects.filter(term="kill myself", category="self_harm").exists()  # method phrases stay
-    assert Term.objects.filter(term="se suicider", category="self_harm").exists()  # and the French terms
-    assert RulesVersion.objects.get(pk=1).terms_token != token
-    Term.objects.create(term="suicide", category="self_harm", note="kept on purpose")
-    migration.remove(apps, None)
-    assert Term.objects.filter(term="suicide", note="kept on purpose").exists()
