@@ -20,8 +20,10 @@ from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
+from moderation.training.selfharm_corpus import WHO, generate_selfharm
 from moderation.training.train_classifier import DEFAULT_DATA
 from moderation.training.warnings_corpus import CRIMES, generate_warnings
+from moderation.training.wrongs_corpus import PERPETRATORS, generate_wrongs
 
 HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "heldout2.csv"
 HELDOUT3 = Path(__file__).resolve().parents[1] / "data" / "heldout3.csv"
@@ -157,6 +159,44 @@ def test_the_scenes_corpus_is_benign_and_holds_whole_actions_out() -> None:
     assert not any("{" in e.text or "}" in e.text for e in first)
 
 
+def test_the_selfharm_corpus_has_twins_on_the_same_words_and_keeps_each_person_with_their_pronouns() -> None:
+    first = generate_selfharm()
+    assert first == generate_selfharm() and len({e.text for e in first}) == len(first) > 1500
+    assert _one_label_per_family(first)
+    labels = Counter(e.label for e in first)
+    assert set(labels) == {"self_harm", "benign"} and labels["benign"] > 0.4 * len(first)
+    held = Counter(e.label for e in first if split_of(e.template) == "heldout")
+    assert set(held) == {"self_harm", "benign"}
+    assert not any("{" in e.text or "}" in e.text for e in first)
+    # The twins name the topic: a benign prompt says "suicide", "self-harm", "pills" or "cut" too.
+    for word in ("suicide", "self-harm", "pills", "razor", "ledge"):
+        assert any(word in e.text for e in first if e.label == "benign"), word
+        assert any(word in e.text for e in first if e.label == "self_harm"), word
+    # A person's act stays their own: no "a girl cutting his forearm" (that would be violence).
+    assert {(p, r) for _, p, r in WHO} == {("her", "herself"), ("his", "himself"), ("my", "myself")}
+    for e in first:
+        words = set(re.findall(r"[a-z]+", e.text.lower()))
+        if words & {"girl", "woman"}:
+            assert not words & {"his", "himself", "my", "myself"}, e.text
+        if words & {"man", "boy", "student"}:
+            assert not words & {"her", "herself", "my", "myself"}, e.text
+
+
+def test_the_wrongs_corpus_names_the_same_perpetrators_to_glorify_and_to_judge() -> None:
+    first = generate_wrongs()
+    assert first == generate_wrongs() and len({e.text for e in first}) == len(first) > 3000
+    assert _one_label_per_family(first)
+    kinds = Counter((e.template.rsplit("-", 1)[0], e.label) for e in first)
+    assert set(kinds) == {("heroise", "violence"), ("regime", "violence"), ("judge", "benign"),
+                          ("remember", "benign"), ("quiet", "illegal"), ("lawful", "benign")}
+    # Every perpetrator is named on both sides, so a name is not the signal.
+    for name in PERPETRATORS:
+        assert {e.label for e in first if name in e.text} == {"violence", "benign"}, name
+    held = Counter(e.label for e in first if split_of(e.template) == "heldout")
+    assert set(held) == {"violence", "illegal", "benign"}
+    assert not any("{" in e.text or "}" in e.text for e in first)
+
+
 def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:
     first = generate_french()
     assert first == generate_french() and len({e.text for e in first}) == len(first)
@@ -219,14 +259,16 @@ def _strip_accents(text: str) -> str:
 
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
                                     lambda: generate_french(broad=True), load_written, generate_crimes,
-                                    generate_warnings, generate_attacks, generate_documents, generate_scenes],
+                                    generate_warnings, generate_attacks, generate_documents, generate_scenes,
+                                    generate_selfharm, generate_wrongs],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
-                              "warnings", "attacks", "documents", "scenes"])
+                              "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 15)), HELDOUT2.parent / "selfharm1.csv"]
+            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 16)),
+            *(HELDOUT2.parent / f"selfharm{n}.csv" for n in (1, 2))]
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
     assert len(evaluation) > 3400
     assert ours & evaluation == set()
