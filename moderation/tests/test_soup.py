@@ -80,3 +80,22 @@ def test_a_chosen_ngram_weight_is_written_and_read_back_into_the_average(tmp_pat
     with pytest.raises(ValueError, match="between 0 and 1"):
         soup([MODEL_DIR, MODEL_DIR], tmp_path / "bad", ngram_weight=1.5)
     assert not (tmp_path / "bad").exists()
+
+
+def test_chosen_thresholds_replace_the_first_models_with_a_note_and_decide_as_read_back(tmp_path: Path) -> None:
+    shipped = PromptClassifier.load(MODEL_DIR)
+    note = "illegal chosen with reweigh (test)"
+    meta = soup([MODEL_DIR, MODEL_DIR], tmp_path / "out", version="rethresholded", thresholds={"illegal": 0.97},
+                chosen=note)
+    read = PromptClassifier.load(tmp_path / "out")
+    assert read.threshold("illegal") == 0.97 and meta["thresholds_chosen"] == note
+    assert meta["block_threshold"] == 0.97  # the fallback stays the highest
+    for label in ("sexual", "violence", "self_harm", "hate", "harassment"):
+        assert read.threshold(label) == shipped.threshold(label)
+    # Bad thresholds, unknown classes and a missing note are refused before anything is written.
+    for kwargs, message in [({"thresholds": {"illegal": 1.5}, "chosen": note}, "between 0 and 1"),
+                            ({"thresholds": {"nsfw": 0.5}, "chosen": note}, "no threshold to replace for nsfw"),
+                            ({"thresholds": {"illegal": 0.5}}, "say how")]:
+        with pytest.raises(ValueError, match=message):
+            soup([MODEL_DIR, MODEL_DIR], tmp_path / "bad", **kwargs)  # type: ignore[arg-type]
+        assert not (tmp_path / "bad").exists()
