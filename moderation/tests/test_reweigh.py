@@ -91,6 +91,7 @@ def test_the_chosen_weight_has_the_fewest_errors_and_ties_go_nearer_one_half() -
     assert chosen == 0.45  # 0.45 and 0.55 are as near 0.5: the lower
     del results[("a.csv", 0.45)], results[("b.csv", 0.45)]
     assert best_weight(results)[0] == 0.55
+    assert best_weight(results, prefer=0.45)[0] == 0.4  # 0.4 and 0.55 are not as near 0.45: the nearer
 
 
 def test_a_threshold_sweep_moves_one_class_and_leaves_the_model_as_it_was(tmp_path: Path) -> None:

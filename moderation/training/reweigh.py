@@ -106,13 +106,15 @@ def errors(cell: dict[str, Counter[str]]) -> int:
     return block_n - sum(cell["block"].values()) + sum(cell["allow"].values())
 
 
-def best_weight(results: dict[tuple[str, float], dict[str, Counter[str]]]) -> tuple[float, dict[float, int]]:
-    """The weight with the fewest errors, every CSV summed; a tie goes to the weight nearer 0.5, then to the
-    lower (the `ngram-emb-24` rule). Returns it and the errors per weight."""
+def best_weight(results: dict[tuple[str, float], dict[str, Counter[str]]], *,
+                prefer: float = 0.5) -> tuple[float, dict[float, int]]:
+    """The weight with the fewest errors, every CSV summed; a tie goes to the weight nearer `prefer` (0.5 in the
+    `ngram-emb-24` rule, the shipped 0.45 in `ngram-emb-26`'s), then to the lower. Returns it and the errors per
+    weight."""
     totals: dict[float, int] = {}
     for (_, weight), cell in results.items():
         totals[weight] = totals.get(weight, 0) + errors(cell)
-    return min(totals, key=lambda w: (totals[w], abs(w - 0.5), w)), totals
+    return min(totals, key=lambda w: (totals[w], round(abs(w - prefer), 9), w)), totals
 
 
 def main() -> None:
@@ -124,12 +126,14 @@ def main() -> None:
     parser.add_argument("--weights", type=float, nargs="+", required=True)
     parser.add_argument("--category", default=None, help="sweep this class's threshold instead (one weight)")
     parser.add_argument("--thresholds", type=float, nargs="+", default=None)
+    parser.add_argument("--prefer", type=float, default=0.5, help="a tie of weights goes to the one nearer this")
     args = parser.parse_args()
     if any(not 0.0 <= w <= 1.0 for w in args.weights + (args.thresholds or [])):
         parser.error("each weight and threshold is between 0 and 1")
     if (args.category is None) != (args.thresholds is None) or (args.category and len(args.weights) != 1):
         parser.error("--category and --thresholds go together, with one weight")
-    chosen, totals = best_weight(sweep(args.paths, args.weights, category=args.category, thresholds=args.thresholds))
+    chosen, totals = best_weight(sweep(args.paths, args.weights, category=args.category, thresholds=args.thresholds),
+                                 prefer=args.prefer)
     print("errors (harmful let through + allowed refused), all CSVs: "
           + ", ".join(f"{w:.2f}: {n}" for w, n in sorted(totals.items())))
     print(f"chosen weight: {chosen:.2f}")
