@@ -38,7 +38,7 @@ _SUGGESTIVE = re.compile(r"\b(?:sexy|seductive|provocative|lingerie|underwear|pa
                          # French, on folded text: "nue" but not "pieds nus", "torse nu" or "a mains nues"
                          r"|a poil|(?<!pieds )(?<!torse )(?<!mains )nue?s?|deshabill\w*|denude\w*|seins|sein nu"
                          r"|culottes?|sous vetements?|erotiques?|sensuel(?:le)?s?|provocante?s?"
-                         r"|aguichante?s?|strip tease|jambes ecartees)\b")
+                         r"|aguichante?s?|strip tease|jambes ecartees|fesses a l ?air|fesses nues?|cul a l ?air)\b")
 # Most serious first: the first category names the refusal and files the decision.
 _SEVERITY = [Category.SEXUAL_MINORS.value, Category.SEXUAL.value, Category.VIOLENCE.value, Category.SELF_HARM.value,
              Category.HATE.value, Category.HARASSMENT.value, Category.ILLEGAL.value, Category.LIVING_ARTIST.value]
@@ -147,7 +147,11 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
         if refused:
             found.append(view_label)
     minor = any(h.category == "minors" for h in hits) or any(_MINOR_AGE.search(v) for v in variants(text))
-    sexual_signal = Category.SEXUAL in found or probabilities.get("sexual", 0.0) >= 0.05 or suggestive(text)
+    # A low P(sexual) counts only from the English model: the French one reaches 0.05 on ordinary French scenes
+    # with a teenager, so a French prompt needs the sexual category found or a suggestive word (model card,
+    # "Session 19, the French words for children").
+    weak_signal = classifier is prompt_classifier().default and probabilities.get("sexual", 0.0) >= 0.05
+    sexual_signal = Category.SEXUAL in found or weak_signal or suggestive(text)
     if minor and sexual_signal:
         found.insert(0, Category.SEXUAL_MINORS)
     if any(h.blocked for h in artist_hits):
