@@ -11,7 +11,7 @@ import pytest
 
 from chatsite.accounts.models import User
 from moderation.filters.classifier import MODEL_DIR, RoutedClassifier
-from moderation.models import Decision
+from moderation.models import Decision, Term
 from moderation.services import Stage, prompt_moderate
 from moderation.services.rules import prompt_classifier
 
@@ -56,13 +56,15 @@ def test_a_french_request_for_harm_that_the_default_model_misses_is_refused(user
                                                                              category: str) -> None:
     from moderation.services.checks import classifier_threshold
 
-    # No term matches, and the English model alone reads the prompt as harmless: only the French model refuses it.
+    # No term refuses it (a word for children, "lycéens", only marks a minor), and the English model alone reads the
+    # prompt as harmless: only the French model refuses it.
     default = prompt_classifier().default.scores(text).probabilities
     label = max((c for c in default if c != "benign"), key=default.__getitem__)
     assert 1 - default["benign"] < classifier_threshold(label)
     verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
-    assert not verdict.allowed and category in verdict.categories and decision.scores["terms"] == []
+    assert not verdict.allowed and category in verdict.categories and "sexual_minors" not in verdict.categories
+    assert not Term.objects.filter(term__in=decision.scores["terms"]).exclude(category="minors").exists()
 
 
 def _model_copy(tmp_path: Path) -> Path:
