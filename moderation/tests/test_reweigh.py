@@ -13,7 +13,7 @@ from moderation.filters.encoder import SentenceEncoder
 from moderation.services import Stage, prompt_moderate
 from moderation.services.checks import _classified
 from moderation.services.rules import prompt_classifier
-from moderation.training.reweigh import best_weight, errors, sweep
+from moderation.training.reweigh import best_pair, best_weight, errors, grid, sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,39 @@ def test_a_threshold_sweep_moves_one_class_and_leaves_the_model_as_it_was(tmp_pa
     at_one = swept[("set.csv", 1.0)]
     assert sum(at_one["block"].values()) + sum(at_one["allow"].values()) == len(others)
     assert english.thresholds == kept
+
+
+def test_a_grid_gives_each_pair_what_its_own_sweep_gives_and_encodes_each_prompt_once(tmp_path: Path,
+                                                                                      monkeypatch) -> None:
+    path = _csv(tmp_path)
+    alone = {w: sweep([path], [w], category="illegal", thresholds=[0.3, 0.9]) for w in (0.4, 0.6)}
+    calls: Counter[str] = Counter()
+    encode = SentenceEncoder.encode
+
+    def counted(self: SentenceEncoder, text: str, **kwargs: object) -> object:
+        calls[text] += 1
+        return encode(self, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SentenceEncoder, "encode", counted)
+    pairs = grid([path], [0.4, 0.6], "illegal", [0.3, 0.9])
+    assert set(pairs) == {(0.4, 0.3), (0.4, 0.9), (0.6, 0.3), (0.6, 0.9)}
+    for (weight, threshold), cells in pairs.items():
+        assert cells == {"set.csv": alone[weight][("set.csv", threshold)]}
+    assert calls and max(calls.values()) == 1  # one cache across the weights
+    english = prompt_classifier().default
+    assert not hasattr(english.encoder, "memo")  # the process's encoder is given back
+
+
+def test_the_chosen_pair_has_the_fewest_errors_and_ties_go_to_the_preferred_weight_then_the_lower_threshold() -> None:
+    def cells(let_through: int, refused: int) -> dict[str, dict[str, Counter[str]]]:
+        return {"a.csv": {"n": Counter({"block:illegal": 10, "allow:benign": 10}),
+                          "block": Counter({"illegal": 10 - let_through}), "allow": Counter({"benign": refused})}}
+
+    results = {(0.5, 0.5): cells(2, 2), (0.5, 0.44): cells(1, 3), (0.45, 0.56): cells(3, 1),
+               (0.6, 0.44): cells(0, 3)}
+    chosen, totals = best_pair(results, prefer=0.45)
+    assert totals == {(0.5, 0.5): 4, (0.5, 0.44): 4, (0.45, 0.56): 4, (0.6, 0.44): 3}
+    assert chosen == (0.6, 0.44)  # the fewest errors, whatever the weight
+    del results[(0.6, 0.44)]
+    assert best_pair(results, prefer=0.45)[0] == (0.45, 0.56)  # a tie: the preferred weight
+    assert best_pair(results, prefer=0.5)[0] == (0.5, 0.44)  # then the lower threshold

@@ -3,14 +3,17 @@ n-gram model in the English model's average (`ngram_weight`), to choose that wei
 moderation/model/MODEL_CARD.md).
 
     DJANGO_SETTINGS_MODULE=chatsite.settings.base python -m moderation.training.reweigh \\
-        moderation/data/heldout2.csv ... --weights 0.5 0.55 0.6
+        moderation/data/heldout2.csv ... --weights 0.5 0.55 0.6 [--category illegal --thresholds 0.44 0.5]
 
 The model is the one in moderation/model/ (copy a candidate there first). Its MiniLM embeddings do not depend on
 the weight, so each text is encoded once and every weight reuses it; everything else (the n-gram model, the term
 list, the registry, the names view, the thresholds) runs for real at each weight. The French model, which a
 French prompt is routed to, keeps its own weight. Prints one line per CSV and weight: the rows expected `block`
 that are refused, and the rows expected `allow` that are refused, with their counts per category; then the
-errors per weight, all CSVs summed, and the weight with the fewest (`best_weight`).
+errors per weight, all CSVs summed, and the weight with the fewest (`best_weight`). With `--category` and one
+weight, one class's threshold is swept instead; with several weights, every (weight, threshold) pair (`grid`,
+session 19: each text is still encoded once), and the pair with the fewest errors (`best_pair`). A rule that bars
+some pairs (the model card's gates) reads the per-CSV lines, which hold every count its bars need.
 """
 
 from __future__ import annotations
@@ -100,6 +103,33 @@ def sweep(paths: list[Path], weights: list[float], *, category: str | None = Non
     return results
 
 
+def grid(paths: list[Path], weights: list[float], category: str,
+         thresholds: list[float]) -> dict[tuple[float, float], dict[str, dict[str, Counter[str]]]]:
+    """{(weight, threshold): {csv name: cell}}: `sweep` of `category`'s thresholds at each weight, the English
+    model's embeddings cached once for all of them."""
+    from moderation.services.rules import prompt_classifier
+
+    english = prompt_classifier().default
+    encoder = english.encoder
+    english.encoder = _CachedEncoder(encoder)  # type: ignore[assignment]  # each sweep wraps this one cache
+    out: dict[tuple[float, float], dict[str, dict[str, Counter[str]]]] = {}
+    try:
+        for weight in weights:
+            for (name, threshold), cell in sweep(paths, [weight], category=category, thresholds=thresholds).items():
+                out.setdefault((weight, threshold), {})[name] = cell
+    finally:
+        english.encoder = encoder
+    return out
+
+
+def best_pair(results: dict[tuple[float, float], dict[str, dict[str, Counter[str]]]], *,
+              prefer: float = 0.5) -> tuple[tuple[float, float], dict[tuple[float, float], int]]:
+    """The (weight, threshold) with the fewest errors, every CSV summed; a tie goes to the weight nearer `prefer`,
+    then to the lower threshold, then to the lower weight. Returns it and the errors per pair."""
+    totals = {pair: sum(errors(cell) for cell in cells.values()) for pair, cells in results.items()}
+    return min(totals, key=lambda p: (totals[p], round(abs(p[0] - prefer), 9), p[1], p[0])), totals
+
+
 def errors(cell: dict[str, Counter[str]]) -> int:
     """Harmful rows let through plus allowed rows refused."""
     block_n = sum(v for k, v in cell["n"].items() if k.startswith("block:"))
@@ -130,8 +160,15 @@ def main() -> None:
     args = parser.parse_args()
     if any(not 0.0 <= w <= 1.0 for w in args.weights + (args.thresholds or [])):
         parser.error("each weight and threshold is between 0 and 1")
-    if (args.category is None) != (args.thresholds is None) or (args.category and len(args.weights) != 1):
-        parser.error("--category and --thresholds go together, with one weight")
+    if (args.category is None) != (args.thresholds is None):
+        parser.error("--category and --thresholds go together")
+    if args.category and len(args.weights) > 1:
+        pair, pair_totals = best_pair(grid(args.paths, args.weights, args.category, args.thresholds),
+                                      prefer=args.prefer)
+        print("errors (harmful let through + allowed refused), all CSVs: "
+              + ", ".join(f"{w:.2f}/{t:.2f}: {n}" for (w, t), n in sorted(pair_totals.items())))
+        print(f"chosen weight and {args.category} threshold: {pair[0]:.2f} {pair[1]:.2f}")
+        return
     chosen, totals = best_weight(sweep(args.paths, args.weights, category=args.category, thresholds=args.thresholds),
                                  prefer=args.prefer)
     print("errors (harmful let through + allowed refused), all CSVs: "
