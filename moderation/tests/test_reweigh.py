@@ -62,7 +62,9 @@ def test_each_weight_refuses_what_the_average_of_the_two_parts_crosses(tmp_path:
     assert not hasattr(english.encoder, "memo")
 
 
-def test_every_prompt_is_encoded_once_whatever_the_number_of_weights(tmp_path: Path, monkeypatch) -> None:
+@pytest.fixture
+def encode_calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times the MiniLM encoder encodes each text from now on."""
     calls: Counter[str] = Counter()
     encode = SentenceEncoder.encode
 
@@ -71,6 +73,12 @@ def test_every_prompt_is_encoded_once_whatever_the_number_of_weights(tmp_path: P
         return encode(self, text, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SentenceEncoder, "encode", counted)
+    return calls
+
+
+def test_every_prompt_is_encoded_once_whatever_the_number_of_weights(tmp_path: Path,
+                                                                    encode_calls: Counter[str]) -> None:
+    calls = encode_calls
     sweep([_csv(tmp_path)], [0.3, 0.5, 0.7])
     assert calls and max(calls.values()) == 1
     assert {p for p, _, _ in ROWS} <= set(calls)
@@ -109,18 +117,12 @@ def test_a_threshold_sweep_moves_one_class_and_leaves_the_model_as_it_was(tmp_pa
     assert english.thresholds == kept
 
 
-def test_a_grid_gives_each_pair_what_its_own_sweep_gives_and_encodes_each_prompt_once(tmp_path: Path,
-                                                                                      monkeypatch) -> None:
+def test_a_grid_gives_each_pair_what_its_own_sweep_gives_and_encodes_each_prompt_once(
+        tmp_path: Path, encode_calls: Counter[str]) -> None:
     path = _csv(tmp_path)
     alone = {w: sweep([path], [w], category="illegal", thresholds=[0.3, 0.9]) for w in (0.4, 0.6)}
-    calls: Counter[str] = Counter()
-    encode = SentenceEncoder.encode
-
-    def counted(self: SentenceEncoder, text: str, **kwargs: object) -> object:
-        calls[text] += 1
-        return encode(self, text, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(SentenceEncoder, "encode", counted)
+    encode_calls.clear()  # count the grid's encodings only
+    calls = encode_calls
     pairs = grid([path], [0.4, 0.6], "illegal", [0.3, 0.9])
     assert set(pairs) == {(0.4, 0.3), (0.4, 0.9), (0.6, 0.3), (0.6, 0.9)}
     for (weight, threshold), cells in pairs.items():

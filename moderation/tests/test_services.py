@@ -141,29 +141,24 @@ def test_ordinary_french_scenes_with_a_child_are_allowed(user: User, text: str) 
     assert verdict.allowed
 
 
-def test_a_low_sexual_probability_from_the_french_model_is_no_signal_for_the_minors_rule(user: User) -> None:
+@pytest.mark.parametrize(("text", "french", "minors"), [
+    ("un ado qui fait ses devoirs dans sa chambre, illustration douce", True, False),
+    ("a teenager doing homework in his bedroom, soft illustration", False, True),  # as before
+])
+def test_a_low_sexual_probability_is_a_signal_for_the_minors_rule_only_from_the_english_model(
+        user: User, text: str, french: bool, minors: bool) -> None:
     from moderation.services.checks import _text_findings
     from moderation.services.rules import prompt_classifier
 
-    text = "un ado qui fait ses devoirs dans sa chambre, illustration douce"
     routed = prompt_classifier()
-    french = routed.for_text(text)
-    assert french is not routed.default
-    scores = french.scores(text)
-    floor = {**scores.probabilities, "sexual": 0.06, "benign": scores.probabilities["benign"] - 0.06}
-    low = dataclasses.replace(scores, probabilities=floor)
-    with mock.patch.object(type(french), "scores", return_value=low):
+    model = routed.for_text(text)
+    assert (model is not routed.default) is french
+    scores = model.scores(text)
+    # P(sexual) 0.06, just over the rule's 0.05 and far under any threshold: the only sexual signal there is.
+    low = {**scores.probabilities, "sexual": 0.06, "benign": scores.probabilities["benign"] - 0.06}
+    with mock.patch.object(type(model), "scores", return_value=dataclasses.replace(scores, probabilities=low)):
         categories, _, _ = _text_findings(text)
-    assert "sexual_minors" not in categories
-    # The same probability from the English model is a signal, as before.
-    english_text = "a teenager doing homework in his bedroom, soft illustration"
-    english = routed.for_text(english_text)
-    assert english is routed.default
-    scores = english.scores(english_text)
-    floor = {**scores.probabilities, "sexual": 0.06, "benign": scores.probabilities["benign"] - 0.06}
-    with mock.patch.object(type(english), "scores", return_value=dataclasses.replace(scores, probabilities=floor)):
-        categories, _, _ = _text_findings(english_text)
-    assert categories[0] == "sexual_minors"
+    assert ("sexual_minors" in categories) is minors
 
 
 def test_ado_is_a_french_word_only(user: User) -> None:
