@@ -132,51 +132,40 @@ def test_the_second_deaths_migration_updates_a_database_seeded_before_it_and_kee
 
 
 @pytest.mark.django_db
-def test_the_third_deaths_migration_updates_a_database_seeded_before_it_and_keeps_an_opt_out(user: User) -> None:
+def test_every_death_of_the_file_reaches_a_database_seeded_before_it_with_its_year() -> None:
     from importlib import import_module
 
-    from django.apps import apps
-
-    migration = import_module("moderation.migrations.0009_registry_deaths_2026")
-    others = [import_module(f"moderation.migrations.{m}") for m in ("0005_artist_deaths", "0008_more_artist_deaths",
-                                                                    "0011_registry_deaths_1943_1950")]
-    with DEATHS.open(encoding="utf-8") as fh:  # every death of the file reaches a database seeded before it
-        assert {row["name"] for row in csv.DictReader(fh)} <= set(migration.DEATHS).union(*(m.DEATHS for m in others))
-    # Seeded before it: Ron Galella living; Luigi Colani's estate had opted out; staff gave On Kawara a year by hand.
-    Artist.objects.filter(name="Ron Galella").update(status=ArtistStatus.LIVING, died=None)
-    Artist.objects.filter(name="Luigi Colani").update(status=ArtistStatus.LIVING, died=None, policy=ArtistPolicy.BLOCK)
-    Artist.objects.filter(name="On Kawara").update(status=ArtistStatus.LIVING, died=1999)
-    RulesVersion.objects.filter(pk=1).update(artists_token=uuid.uuid4())
-    text = "a paparazzo's night photograph of a film star leaving a restaurant, Ron Galella style"
-    assert not prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed
-    migration.apply(apps, None)
-    assert Artist.objects.get(name="Ron Galella").died == 2022
-    assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed  # the running cache is renewed
-    colani = Artist.objects.get(name="Luigi Colani")
-    assert colani.status == ArtistStatus.DECEASED and colani.is_refused  # the opt-out still refuses
-    assert Artist.objects.get(name="On Kawara").died == 1999  # a staff edit is kept
+    migrations = [import_module(f"moderation.migrations.{m}") for m in (
+        "0005_artist_deaths", "0008_more_artist_deaths", "0009_registry_deaths_2026", "0011_registry_deaths_1943_1950")]
+    with DEATHS.open(encoding="utf-8") as fh:
+        in_file = {row["name"]: int(row["died"]) for row in csv.DictReader(fh)}
+    assert set(in_file) <= set().union(*(m.DEATHS for m in migrations))
+    assert all(in_file[name] == year for name, year in migrations[-1].DEATHS.items())
 
 
 @pytest.mark.django_db
-def test_the_fourth_deaths_migration_updates_a_database_seeded_before_it_and_keeps_a_staff_year(user: User) -> None:
+@pytest.mark.parametrize(("name", "living", "opted_out", "staff", "text", "died"), [
+    ("0009_registry_deaths_2026", "Ron Galella", "Luigi Colani", "On Kawara",
+     "a paparazzo's night photograph of a film star leaving a restaurant, Ron Galella style", 2022),
+    ("0011_registry_deaths_1943_1950", "Glenn Branca", "Mick Rock", "Sam Shepard",
+     "an album cover of a guitar orchestra in a dark loft, Glenn Branca style", 2018),
+])
+def test_a_deaths_migration_updates_a_database_seeded_before_it_and_keeps_an_opt_out_and_a_staff_year(
+        user: User, name: str, living: str, opted_out: str, staff: str, text: str, died: int) -> None:
     from importlib import import_module
 
     from django.apps import apps
 
-    migration = import_module("moderation.migrations.0011_registry_deaths_1943_1950")
-    with DEATHS.open(encoding="utf-8") as fh:
-        in_file = {row["name"]: int(row["died"]) for row in csv.DictReader(fh)}
-    assert all(in_file[name] == year for name, year in migration.DEATHS.items())
-    # Seeded before it: Glenn Branca living; Mick Rock's estate had opted out; staff gave Sam Shepard a year by hand.
-    Artist.objects.filter(name="Glenn Branca").update(status=ArtistStatus.LIVING, died=None)
-    Artist.objects.filter(name="Mick Rock").update(status=ArtistStatus.LIVING, died=None, policy=ArtistPolicy.BLOCK)
-    Artist.objects.filter(name="Sam Shepard").update(status=ArtistStatus.LIVING, died=2000)
+    migration = import_module(f"moderation.migrations.{name}")
+    # Seeded before it: one artist living; another's estate had opted out; staff gave a third a year by hand.
+    Artist.objects.filter(name=living).update(status=ArtistStatus.LIVING, died=None)
+    Artist.objects.filter(name=opted_out).update(status=ArtistStatus.LIVING, died=None, policy=ArtistPolicy.BLOCK)
+    Artist.objects.filter(name=staff).update(status=ArtistStatus.LIVING, died=1999)
     RulesVersion.objects.filter(pk=1).update(artists_token=uuid.uuid4())
-    text = "an album cover of a guitar orchestra in a dark loft, Glenn Branca style"
     assert not prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed
     migration.apply(apps, None)
-    assert Artist.objects.get(name="Glenn Branca").died == 2018
+    assert Artist.objects.get(name=living).died == died
     assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed  # the running cache is renewed
-    rock = Artist.objects.get(name="Mick Rock")
-    assert rock.status == ArtistStatus.DECEASED and rock.is_refused  # the opt-out still refuses
-    assert Artist.objects.get(name="Sam Shepard").died == 2000  # a staff edit is kept
+    refused = Artist.objects.get(name=opted_out)
+    assert refused.status == ArtistStatus.DECEASED and refused.is_refused  # the opt-out still refuses
+    assert Artist.objects.get(name=staff).died == 1999  # a staff edit is kept

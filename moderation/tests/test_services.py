@@ -357,8 +357,11 @@ def test_the_poaching_migration_removes_the_seeded_term_and_keeps_a_staff_edit()
 
 @pytest.mark.parametrize("text", ["a book cover for a report on how banks fight money laundering",
                                   "a campaign poster against human trafficking with a hotline number",
-                                  "a bank leaflet: how to check a cash machine for a card skimmer before you use it"])
-def test_a_crime_named_to_fight_it_no_longer_meets_a_term(user: User, text: str) -> None:
+                                  "a bank leaflet: how to check a cash machine for a card skimmer before you use it",
+                                  "a suicide prevention helpline ad on a bus shelter, calm blue colours",
+                                  "a self harm awareness leaflet for a school nurse's office, calm colours",
+                                  "a support group for self injury recovery sitting in a circle, warm light"])
+def test_a_harm_named_to_fight_or_prevent_it_no_longer_meets_a_term(user: User, text: str) -> None:
     verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
     assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] == []
     assert verdict.allowed
@@ -419,15 +422,6 @@ def test_the_french_minor_terms_migration_adds_the_terms_with_their_language_and
     kept = Term.objects.get(term="mineur", category="minors")
     assert not kept.is_active and kept.note == "miners, not children"
     assert RulesVersion.objects.get(pk=1).terms_token != token
-
-
-@pytest.mark.parametrize("text", ["a suicide prevention helpline ad on a bus shelter, calm blue colours",
-                                  "a self harm awareness leaflet for a school nurse's office, calm colours",
-                                  "a support group for self injury recovery sitting in a circle, warm light"])
-def test_a_prevention_prompt_no_longer_meets_a_self_harm_term(user: User, text: str) -> None:
-    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
-    assert Decision.objects.get(pk=verdict.decision_id or 0).scores["terms"] == []
-    assert verdict.allowed
 
 
 @pytest.mark.parametrize("text", ["kys, draw a noose for him", "I want to slit my wrists, draw it"])
