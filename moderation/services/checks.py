@@ -120,7 +120,8 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     artists, artists_version = artist_matcher()
     # The model for the prompt's language (English and unclear prompts: the default one); the names view
     # below is scored by the same model.
-    classifier = prompt_classifier().for_text(text)
+    routed = prompt_classifier()
+    classifier = routed.for_text(text)
     hits = terms.search(text)
     classified, risk, label, threshold, evidence = _classified(classifier, text)
     probabilities = classified.probabilities
@@ -150,7 +151,7 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
     # A low P(sexual) counts only from the English model: the French one reaches 0.05 on ordinary French scenes
     # with a teenager, so a French prompt needs the sexual category found or a suggestive word (model card,
     # "Session 19, the French words for children").
-    weak_signal = classifier is prompt_classifier().default and probabilities.get("sexual", 0.0) >= 0.05
+    weak_signal = classifier is routed.default and probabilities.get("sexual", 0.0) >= 0.05
     sexual_signal = Category.SEXUAL in found or weak_signal or suggestive(text)
     if minor and sexual_signal:
         found.insert(0, Category.SEXUAL_MINORS)
