@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 ADULT_WOMEN = ["a woman", "a young woman", "a mature woman", "a blonde woman", "a redhead woman", "an actress",
@@ -320,13 +320,18 @@ def each_once(examples: list[Example]) -> list[Example]:
 
 
 def requests(rng: random.Random, items: list[str], label: str, family: str, n: int, *,
-             fills: dict[str, list[str]], forms: list[str]) -> list[Example]:
+             fills: dict[str, list[str]], forms: list[str],
+             joint: Sequence[Mapping[str, str]] = ()) -> list[Example]:
     """n prompts drawn from `items`, their {slots} filled from `fills`, each put in one of the request `forms`
-    ("{s}", "make me {s}", "{S}, highly detailed{st}"); each item is its own family, so it lands in one split."""
+    ("{s}", "make me {s}", "{S}, highly detailed{st}"); each item is its own family, so it lands in one split.
+    `joint` (optional) fills several slots at once from one draw: a person with their own pronouns."""
     out: list[Example] = []
     for _ in range(n):
         i = rng.randrange(len(items))
-        item = items[i].format(**{k: rng.choice(v) for k, v in fills.items()})
+        values = {k: rng.choice(v) for k, v in fills.items()}
+        if joint:
+            values.update(rng.choice(joint))
+        item = items[i].format(**values)
         text = rng.choice(forms).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
         out.append(Example(text, label, f"{family}-{i}"))
     return out

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 
-from moderation.training.corpus import STYLES, Example, capitalized, each_once
+from moderation.training.corpus import Example, each_once, requests
 from moderation.training.crimes_corpus import FORMS  # the same request forms
 
 # Who, with the possessive and reflexive that go with them (a possessive of someone else would make it violence).
@@ -120,14 +120,10 @@ def generate_selfharm(seed: int = 68) -> list[Example]:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     out: list[Example] = []
 
+    joint = [{"w": who, "p": possessive, "r": reflexive} for who, possessive, reflexive in WHO]
+
     def emit(items: list[str], label: str, family: str, n: int) -> None:
-        """As `corpus.requests`, with the person and their pronouns drawn together."""
-        for _ in range(n):
-            i = rng.randrange(len(items))
-            who, possessive, reflexive = rng.choice(WHO)
-            item = items[i].format(w=who, p=possessive, r=reflexive)
-            text = rng.choice(FORMS).format(s=item, S=capitalized(item), st=rng.choice(STYLES))
-            out.append(Example(text, label, f"{family}-{i}"))
+        out.extend(requests(rng, items, label, family, n, fills={}, forms=FORMS, joint=joint))
 
     emit(ACTS, "self_harm", "selfact", 700)
     emit(GLORIFY, "self_harm", "selfglory", 700)
