@@ -19,6 +19,7 @@ from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
+from moderation.training.prevention_corpus import NEUTRAL, TOPICS, generate_prevention
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.selfharm_corpus import WHO, generate_selfharm
 from moderation.training.train_classifier import DEFAULT_DATA
@@ -197,6 +198,33 @@ def test_the_wrongs_corpus_names_the_same_perpetrators_to_glorify_and_to_judge()
     assert not any("{" in e.text or "}" in e.text for e in first)
 
 
+def test_the_prevention_corpus_gives_tips_for_both_sides_of_every_crime_in_shared_media() -> None:
+    first = generate_prevention()
+    assert first == generate_prevention() and len({e.text for e in first}) == len(first) > 2000
+    assert _one_label_per_family(first)
+    kinds = Counter((e.template.rsplit("-", 1)[0], e.label) for e in first)
+    assert set(kinds) == {("tipguard", "benign"), ("tipabuse", "illegal"), ("guard", "benign"),
+                          ("abuse", "illegal"), ("safety", "benign"), ("danger", "illegal")}
+    # Every crime is named on both sides, and the neutral media carry both kinds of tip: the tip decides.
+    for crime, _, _ in TOPICS:
+        assert {e.label for e in first if f" {crime}" in e.text} == {"benign", "illegal"}, crime
+    for medium in NEUTRAL:
+        head = medium.split("{", 1)[0]
+        assert {e.label for e in first if head in e.text} == {"benign", "illegal"}, medium
+    # A tip for the people a crime harms is never put in an offender's medium, nor the reverse.
+    guard_tips = {tip for _, tips, _ in TOPICS for tip in tips}
+    abuse_tips = {tip for _, _, tips in TOPICS for tip in tips}
+    assert not guard_tips & abuse_tips
+    for e in first:
+        if any(tip in e.text for tip in abuse_tips):
+            assert e.label == "illegal", e.text
+        if any(tip in e.text for tip in guard_tips):
+            assert e.label == "benign", e.text
+    held = Counter(e.label for e in first if split_of(e.template) == "heldout")
+    assert set(held) == {"illegal", "benign"}
+    assert not any("{" in e.text or "}" in e.text for e in first)
+
+
 def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:
     first = generate_french()
     assert first == generate_french() and len({e.text for e in first}) == len(first)
@@ -260,9 +288,9 @@ def _strip_accents(text: str) -> str:
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
                                     lambda: generate_french(broad=True), load_written, generate_crimes,
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
-                                    generate_selfharm, generate_wrongs],
+                                    generate_selfharm, generate_wrongs, generate_prevention],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
-                              "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs"])
+                              "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}

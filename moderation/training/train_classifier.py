@@ -81,6 +81,7 @@ from moderation.training.gap_corpus import generate_gaps
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import generate_names
+from moderation.training.prevention_corpus import generate_prevention
 from moderation.training.scenes_corpus import generate_scenes
 from moderation.training.selfharm_corpus import generate_selfharm
 from moderation.training.warnings_corpus import generate_warnings
@@ -117,6 +118,9 @@ SCENES_VERSION = "ngram-emb-23"  # the same with plain everyday scenes too (--sc
 # ngram-emb-23's recipe with self-harm requests, glorified killers and quiet crimes, and their twins
 # (--harms-corpus), session 19
 HARMS_VERSION = "ngram-emb-26"
+# ngram-emb-26's recipe with tips against crimes and the same crimes' offender tips, in the same media
+# (--prevention-corpus), session 20
+PREVENTION_VERSION = "ngram-emb-28"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 FINETUNE = 4
 C_DEFAULT = 8.0
@@ -154,7 +158,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   french_broad: bool = False, written: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
-                  harms: bool = False) -> list[tuple[Example, str]]:
+                  harms: bool = False, prevention: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
@@ -164,6 +168,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_warnings() if warnings else []) + (generate_attacks() if attacks else [])
             + (generate_documents() if documents else []) + (generate_scenes() if scenes else [])
             + (generate_selfharm() + generate_wrongs() if harms else [])
+            + (generate_prevention() if prevention else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -509,6 +514,9 @@ def main() -> None:
     parser.add_argument("--harms-corpus", action="store_true",
                         help="with --scenes-corpus: add moderation/training/selfharm_corpus.py and wrongs_corpus.py "
                              "(the candidate ngram-emb-26)")
+    parser.add_argument("--prevention-corpus", action="store_true",
+                        help="with --harms-corpus: add moderation/training/prevention_corpus.py (the candidate "
+                             "ngram-emb-28)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
@@ -559,6 +567,8 @@ def main() -> None:
         parser.error("--scenes-corpus goes with --attacks-corpus or --documents-corpus")
     if args.harms_corpus and not args.scenes_corpus:
         parser.error("--harms-corpus goes with --scenes-corpus")
+    if args.prevention_corpus and not args.harms_corpus:
+        parser.error("--prevention-corpus goes with --harms-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
     if (args.seed or args.keep_thresholds) and not args.finetune:
@@ -570,7 +580,7 @@ def main() -> None:
                          french_broad=args.french_broad, written=args.french_written,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
-                         harms=args.harms_corpus)
+                         harms=args.harms_corpus, prevention=args.prevention_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -648,6 +658,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else PREVENTION_VERSION if args.prevention_corpus
                    else HARMS_VERSION if args.harms_corpus
                    else SCENES_VERSION if args.scenes_corpus
                    else ATTACKS_VERSION if args.attacks_corpus or args.documents_corpus
