@@ -136,7 +136,8 @@ def test_every_death_of_the_file_reaches_a_database_seeded_before_it_with_its_ye
     from importlib import import_module
 
     migrations = [import_module(f"moderation.migrations.{m}") for m in (
-        "0005_artist_deaths", "0008_more_artist_deaths", "0009_registry_deaths_2026", "0011_registry_deaths_1943_1950")]
+        "0005_artist_deaths", "0008_more_artist_deaths", "0009_registry_deaths_2026", "0011_registry_deaths_1943_1950",
+        "0013_registry_deaths_1951_1960")]
     with DEATHS.open(encoding="utf-8") as fh:
         in_file = {row["name"]: int(row["died"]) for row in csv.DictReader(fh)}
     assert set(in_file) <= set().union(*(m.DEATHS for m in migrations))
@@ -149,6 +150,8 @@ def test_every_death_of_the_file_reaches_a_database_seeded_before_it_with_its_ye
      "a paparazzo's night photograph of a film star leaving a restaurant, Ron Galella style", 2022),
     ("0011_registry_deaths_1943_1950", "Glenn Branca", "Mick Rock", "Sam Shepard",
      "an album cover of a guitar orchestra in a dark loft, Glenn Branca style", 2018),
+    ("0013_registry_deaths_1951_1960", "Tunga", "Tom Slaughter", "Lori Ellison",
+     "an installation of braided copper hair hanging from a gallery ceiling, Tunga style", 2016),
 ])
 def test_a_deaths_migration_updates_a_database_seeded_before_it_and_keeps_an_opt_out_and_a_staff_year(
         user: User, name: str, living: str, opted_out: str, staff: str, text: str, died: int) -> None:
