@@ -18,6 +18,12 @@ Winkler)" is also "Ralf Winkler" and "AR Penck"), accents and letters such as "Å
 and a possessive ("Rutkowski's style") read as the name. Initials for given names ("G. Rutkowski",
 "H.R. Giger") count like a bare surname: only in a style request (or after "by"), and only when every
 artist they could stand for is refused.
+
+A bare surname does not stand for the registry's artists when the prompt writes it as another person's full
+name: a capitalised word right before it that can be a given name and is not one of theirs, nor a short or long
+form of one ("Tove Jansson-like" is not Alexander Jansson; "Alex Jansson" still is). So a deceased artist missing
+from the sources is not refused for a living namesake's surname. Words of works and styles, titles and small
+words are not given names ("Digital Art Rutkowski style", "Painter Rutkowski").
 """
 
 from __future__ import annotations
@@ -30,6 +36,14 @@ from typing import TypeVar
 from moderation.filters.text import tokens
 
 K = TypeVar("K")
+# A word of letters as written (with its case), for reading a given name before a surname.
+_RAW_WORD = re.compile(r"[^\W\d_]+")
+MIN_GIVEN_CHARS = 3
+# Capitalised words people put before an artist's surname that are not given names.
+_NOT_GIVEN = {"artist", "artists", "painter", "illustrator", "photographer", "sculptor", "designer", "architect",
+              "master", "maestro", "digital", "fantasy", "classic", "famous", "modern", "contemporary", "young",
+              "old", "great", "sir", "dame", "lady", "lord", "saint", "madame", "monsieur", "professor", "doctor",
+              "mister", "miss", "the", "and", "with", "from", "for", "like", "trending", "artstation"}
 
 LIVING, DECEASED, UNKNOWN = "living", "deceased", "unknown"
 AUTO, BLOCK, ALLOW = "auto", "block", "allow"
@@ -209,9 +223,27 @@ class ArtistMatcher:
             if i in taken or word not in self._surnames or not self._style_context(words, i, i + 1):
                 continue
             entries = self._surnames[word]
+            if i and self._someone_else(str(text), words[i - 1], word, entries):
+                continue
             if (word,) not in self._names and all(e.blocks for e in entries):
                 hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=True))
         return hits
+
+    @staticmethod
+    def _someone_else(text: str, given: str, surname: str, entries: list[ArtistEntry]) -> bool:
+        """`given surname` is written as another person's name: `given` can be a given name, is none of the
+        entries' given names nor a short or long form of one, and the text writes it capitalised, right before
+        the surname."""
+        if (len(given) < MIN_GIVEN_CHARS or not given.isalpha() or given in _NOT_GIVEN or given in _NOT_A_NAME
+                or given in _WORKS or given in _AFTER or given in _BY):
+            return False
+        theirs = {form[0] for e in entries for form in name_forms(e.name)[0] if len(form) > 1}
+        if any(g.startswith(given) or given.startswith(g) for g in theirs if len(g) >= MIN_GIVEN_CHARS):
+            return False
+        raw = list(_RAW_WORD.finditer(text))
+        return any(a.group()[0].isupper() and not a.group().isupper() and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
+                   and not text[a.end():b.start()].strip()
+                   for a, b in zip(raw, raw[1:], strict=False))
 
 
 def _add(index: dict[K, list[ArtistEntry]], key: K, entry: ArtistEntry) -> None:
