@@ -241,8 +241,8 @@ class ArtistMatcher:
         if any(g.startswith(given) or given.startswith(g) for g in theirs if len(g) >= MIN_GIVEN_CHARS):
             return False
         raw = list(_RAW_WORD.finditer(text))
-        return any(a.group()[0].isupper() and not a.group().isupper() and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
-                   and not text[a.end():b.start()].strip()
+        return any(a.group()[0].isupper() and not a.group().isupper() and not text[a.end():b.start()].strip()
+                   and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
                    for a, b in zip(raw, raw[1:], strict=False))
 
 

@@ -62,6 +62,30 @@ def test_the_deaths_file_corrects_an_entry_and_refuses_a_name_in_neither_list(tm
         build(sources, _deaths(tmp_path, [("Somebody Unknown", 2020)]))
 
 
+def test_the_hand_written_lists_add_only_the_artists_the_sources_lack(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, supagruen=[("Rutkowski, Greg", "1988", "")], moma=[("Claude Monet", "1840", "1926")])
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    for name, rows in [("a.csv", [("Greg Rutkowski", "1988", "2020"), ("Jean Giraud (Moebius)", "1938", "2012"),
+                                  ("Karla Ortiz", "1991", ""), ("Old Painter", "1890", ""),
+                                  ("Disputed Person", "1970", "")]),
+                       ("b.csv", [("Disputed Person", "1970", "2001"), ("Karla  Ortiz", "1991", "")])]:
+        with (extra / name).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["name", "born", "died", "field"])
+            writer.writerows((*row, "test") for row in rows)
+    rows = build(sources, _deaths(tmp_path, []), extra)
+    # A name the sources know keeps their entry (a list does not overrule it).
+    assert rows[normalize("Greg Rutkowski")]["status"] == "living"
+    assert rows[normalize("Jean Giraud (Moebius)")] == {"name": "Jean Giraud (Moebius)", "born": 1938, "died": 2012,
+                                                        "status": "deceased", "source": "atelier"}
+    assert rows[normalize("Karla Ortiz")]["status"] == "living"  # twice with one status: once
+    assert rows[normalize("Old Painter")]["status"] == "unknown"  # no death year, born too long ago
+    assert normalize("Disputed Person") not in rows  # two statuses: left out
+    without = build(sources, _deaths(tmp_path, []), None)
+    assert without.keys() == {normalize("Greg Rutkowski"), normalize("Claude Monet")}
+
+
 def test_the_shipped_seed_has_every_death_of_the_deaths_file() -> None:
     with DEATHS.open(encoding="utf-8") as fh:
         deaths = {row["name"]: int(row["died"]) for row in csv.DictReader(fh)}

@@ -91,6 +91,24 @@ def test_an_opted_out_artist_is_refused_even_if_deceased() -> None:
     assert refused("a portrait by Jane Doe")
 
 
+def test_a_surname_written_after_another_persons_given_name_is_someone_else() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Alexander Jansson", "living")])
+
+    def blocked(text: str) -> bool:
+        return any(hit.blocked for hit in matcher.search(text))
+
+    assert not blocked("ink drawing of a hill with small round houses, Tove Jansson-like")
+    assert not blocked("a lighthouse in the style of Tove Jansson")
+    assert blocked("ink drawing of a hill, Jansson-like")
+    assert blocked("ink drawing of a hill, Alexander Jansson style")
+    assert blocked("ink drawing of a hill, Alex Jansson style")  # a short form of his given name
+    # Not given names: words of works and styles, titles; and no capital (or only capitals) tells nothing.
+    assert blocked("a hill, Digital Art Jansson style")
+    assert blocked("a hill, Painter Jansson style")
+    assert blocked("a hill, tove jansson-like")
+    assert blocked("A HILL, TOVE JANSSON STYLE")
+
+
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
     assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))
