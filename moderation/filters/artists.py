@@ -146,12 +146,17 @@ class ArtistMatcher:
         self._surnames: dict[str, list[ArtistEntry]] = {}
         for entry in entries:
             forms, initials = name_forms(entry.name)
+            # The surname is the last word of the name without its bracket: a pen name or nickname in brackets
+            # ("Mark Machado (Mister Cartoon)") is not a given name and a surname.
+            plain = tokens(_BRACKET.sub(" ", entry.name))
+            surname = plain[-1] if len(plain) > 1 else ""
             for key in forms:
                 if len(key) > MAX_NAME_WORDS:
                     continue
                 _add(self._names, key, entry)
-                if len(key) > 1 and len(key[-1]) >= MIN_SURNAME_CHARS and key[-1] not in _NOT_SURNAMES:
-                    _add(self._surnames, key[-1], entry)
+                if (len(key) > 1 and key[-1] == surname and len(surname) >= MIN_SURNAME_CHARS
+                        and surname not in _NOT_SURNAMES):
+                    _add(self._surnames, surname, entry)
             for key in initials:
                 _add(self._initials, key, entry)
 

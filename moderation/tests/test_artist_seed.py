@@ -4,6 +4,7 @@ deceased artist's style is allowed, so a death missing from the lists refuses wh
 from __future__ import annotations
 
 import csv
+import re
 import uuid
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from chatsite.accounts.models import User
 from moderation.filters.text import normalize
 from moderation.models import Artist, ArtistPolicy, ArtistStatus, RulesVersion
 from moderation.services import Stage, prompt_moderate
-from moderation.training.build_artist_seed import DEATHS, build
+from moderation.training.build_artist_seed import DEATHS, DEFAULT_SOURCES, build
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -196,3 +197,39 @@ def test_a_deaths_migration_updates_a_database_seeded_before_it_and_keeps_an_opt
     refused = Artist.objects.get(name=opted_out)
     assert refused.status == ArtistStatus.DECEASED and refused.is_refused  # the opt-out still refuses
     assert Artist.objects.get(name=staff).died == 1999  # a staff edit is kept
+
+
+def test_the_shipped_seed_is_what_the_builder_makes_of_the_sources_deaths_and_lists() -> None:
+    if not (DEFAULT_SOURCES / "moma_artists.csv").exists():
+        pytest.skip("the source lists are not beside the project")
+    with (DATA / "artists.csv").open(encoding="utf-8") as fh:
+        seed = {normalize(r["name"]): {k: (int(v) if k in ("born", "died") and v else v or None) for k, v in r.items()}
+                for r in csv.DictReader(fh)}
+    assert seed == build()
+    assert sum(r["source"] == "atelier" for r in seed.values()) > 0
+
+
+@pytest.mark.django_db
+def test_the_lists_migration_adds_their_artists_to_a_database_seeded_before_and_keeps_an_opt_out(user: User) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0014_registry_extra")
+    with (DATA / "artists.csv").open(encoding="utf-8") as fh:
+        listed = [r for r in csv.DictReader(fh) if r["source"] == "atelier"]
+    living = next(r["name"] for r in listed if r["status"] == "living" and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]{4,}",
+                                                                                          r["name"]))
+    opted_out = next(r["name"] for r in listed if r["status"] == "deceased")
+    # Seeded before the lists: none of their rows; the estate of a listed artist had asked to be blocked.
+    Artist.objects.filter(source="atelier").delete()
+    Artist.objects.create(name=opted_out, status=ArtistStatus.DECEASED, policy=ArtistPolicy.BLOCK, source="opt-out")
+    RulesVersion.objects.filter(pk=1).update(artists_token=uuid.uuid4())
+    text = f"a quiet harbour at dusk in the style of {living}"
+    assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed
+    migration.apply(apps, None)
+    assert not prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed  # the running cache is renewed
+    assert Artist.objects.filter(source="atelier").count() == len(listed) - 1
+    assert Artist.objects.get(name=opted_out).policy == ArtistPolicy.BLOCK  # kept, and not added twice
+    migration.apply(apps, None)  # a second run adds nothing
+    assert Artist.objects.filter(source="atelier").count() == len(listed) - 1
