@@ -69,7 +69,7 @@ def test_the_hand_written_lists_add_only_the_artists_the_sources_lack(tmp_path: 
     extra.mkdir()
     for name, rows in [("a.csv", [("Greg Rutkowski", "1988", "2020"), ("Jean Giraud (Moebius)", "1938", "2012"),
                                   ("Karla Ortiz", "1991", ""), ("Old Painter", "1890", ""),
-                                  ("Disputed Person", "1970", "")]),
+                                  ("Disputed Person", "1970", ""), ("Banksy", "", "")]),
                        ("b.csv", [("Disputed Person", "1970", "2001"), ("Karla  Ortiz", "1991", "")])]:
         with (extra / name).open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
@@ -82,6 +82,7 @@ def test_the_hand_written_lists_add_only_the_artists_the_sources_lack(tmp_path: 
                                                         "status": "deceased", "source": "atelier"}
     assert rows[normalize("Karla Ortiz")]["status"] == "living"  # twice with one status: once
     assert rows[normalize("Old Painter")]["status"] == "unknown"  # no death year, born too long ago
+    assert rows[normalize("Banksy")]["status"] == "living"  # no death year and no birth year: living, as listed
     assert normalize("Disputed Person") not in rows  # two statuses: left out
     without = build(sources, _deaths(tmp_path, []), None)
     assert without.keys() == {normalize("Greg Rutkowski"), normalize("Claude Monet")}

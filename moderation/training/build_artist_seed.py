@@ -16,7 +16,9 @@ Neither list is complete: on `moderation/data/artists2.csv` (written blind in se
 `moderation/data/registry_extra/*.csv` (name, born, died, field; session 20) are lists of artists by field written
 from the public record by helpers who saw neither the registry nor any evaluation set. Their rows join the seed with
 the source "atelier" where no entry of the lists has one of the same name forms; a name the lists give two
-statuses (in two files) is left out; a row with no death year counts as living under the same age rule as MoMA's.
+statuses (in two files) is left out; a row with no death year is living (the lists' meaning of an empty death
+year), unless its birth year is more than `LIVING_MAX_AGE` years ago ("unknown"; session 20's third rule: MoMA's age
+rule made a row with no birth year "unknown", and so "Banksy" and "Feng Zhu" blocked nothing).
 
     python -m moderation.training.build_artist_seed [SOURCES_DIR]
 """
@@ -97,7 +99,9 @@ def extra_rows(extra: Path, rows: dict[str, dict[str, Any]]) -> dict[str, dict[s
                 born, died = _year(row["born"]), _year(row["died"])
                 if not key or known & name_forms(name)[0]:
                     continue
-                new = {"name": name, "born": born, "died": died, "status": _status(born, died), "source": "atelier"}
+                status = "unknown" if not died and born and born <= SNAPSHOT_YEAR - LIVING_MAX_AGE else (
+                    "deceased" if died else "living")
+                new = {"name": name, "born": born, "died": died, "status": status, "source": "atelier"}
                 if key in found and found[key]["status"] != new["status"]:
                     disputed.add(key)
                 found.setdefault(key, new)
