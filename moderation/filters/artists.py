@@ -1,11 +1,11 @@
 """Finds artist names in a prompt and applies the style policy: living artists' styles are refused,
 deceased artists and studios are allowed, an opt-out or a staff decision overrides the dates.
 
-Full names of two or more words match anywhere in the prompt. A one-word name ("Banksy") or a bare
-surname ("Rutkowski") matches only where the prompt asks for a style ("style of X", "X style",
-"inspired by X", "X-esque") or names the author of a work ("fantasy art by X", "a poster by X", "peinture
-par X"; a bare "by X" is not enough), and a bare surname only when no allowed artist shares it, so that
-ordinary words and common surnames do not trip the policy.
+Full names of two or more words match anywhere in the prompt. A one-word name ("Banksy", or the one-word bracket
+of "Brian Donnelly (KAWS)" unless it is an ordinary word) or a bare surname ("Rutkowski") matches only where the
+prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "the way X would") or names the
+author of a work ("fantasy art by X", "a poster by X", "peinture par X"; a bare "by X" is not enough), and a bare
+surname only when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy.
 
 A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
 style at all: it opens the prompt or follows "and", "of" or "with", and a verb in -ing follows it ("Yoko Ono
@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
 
 from moderation.filters.text import tokens
@@ -51,7 +52,8 @@ MAX_NAME_WORDS = 6
 MIN_SURNAME_CHARS = 5
 # Words before a name that ask for a style; words after it that do the same.
 _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of"), ("stil", "von"),
-           ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of")]
+           ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of"),
+           ("the", "way")]
 _AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle"}
 # "<a work> by X" (EN) and "<a work> par X" (FR) name the author of a work, as a style request does: "fantasy art
 # by Wlop", "a poster by Beeple", "une affiche par Loish". A bare "by X" does not ("lit by cyan neon", "surrounded
@@ -86,6 +88,16 @@ _NOT_A_NAME = {"the", "elder", "younger", "jr", "sr", "i", "ii", "iii", "de", "v
 _POSSESSIVE = re.compile(r"(?<=\w)['’`´]s\b", re.IGNORECASE)
 
 
+@cache
+def _common_words() -> frozenset[str]:
+    """Whole words of the bundled encoder's English vocabulary: a one-word bracket that is one of them ("Paris",
+    "Blade") is a word before it is an artist's name."""
+    from moderation.filters.encoder import default_model_dir
+
+    with (default_model_dir() / "vocab.txt").open(encoding="utf-8") as fh:
+        return frozenset(w for w in fh.read().split() if w.isalpha())
+
+
 def name_forms(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     """The word sequences a registry name matches: (full forms, which match anywhere; initial forms, which
     match only in a style request). Only the first bracket is read as a variant; later ones are dropped."""
@@ -102,6 +114,8 @@ def name_forms(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
             forms.add(tuple(before[:-1] + inside + after))  # the nickname in place of the given name
         if not after and len(inside) >= 2:
             forms.add(tuple(inside))  # "A.R. Penck (Ralf Winkler)": the other name on its own
+        if before and not after and len(inside) == 1 and inside[0] not in _common_words():
+            forms.add(tuple(inside))  # "Brian Donnelly (KAWS)": the one-word name (not "Paris", a word first)
         if not before and inside and after:
             forms.add(tuple(inside + after[-1:]))  # "(Android) Andrew Jones": "Android Jones"
     forms = {f for f in forms if f and not set(f) <= _NOT_A_NAME}

@@ -109,6 +109,25 @@ def test_a_surname_written_after_another_persons_given_name_is_someone_else() ->
     assert blocked("A HILL, TOVE JANSSON STYLE")
 
 
+def test_the_way_an_artist_would_do_it_asks_for_their_style() -> None:
+    assert refused("a dragon over a castle, the way Rutkowski would paint it")
+    assert not refused("a dragon over a castle, the way Monet would paint it")
+
+
+def test_a_one_word_bracket_is_the_artists_one_word_name_unless_it_is_a_word() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Brian Donnelly (KAWS)", "living"),
+                             ArtistEntry(2, "Somebody Else (Paris)", "living")])
+
+    def blocked(text: str) -> bool:
+        return any(hit.blocked for hit in matcher.search(text))
+
+    assert blocked("a vinyl toy with crossed-out eyes, KAWS style")
+    assert blocked("a vinyl toy the way kaws would make it")
+    assert not blocked("kaws written on a wall")  # no style asked: a one-word name needs one
+    assert not blocked("a small cafe with striped awnings, Paris style")  # "Paris" is a word first
+    assert blocked("a small cafe in the style of Somebody Else")
+
+
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
     assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))
