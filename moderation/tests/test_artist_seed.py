@@ -67,14 +67,14 @@ def test_the_hand_written_lists_add_only_the_artists_the_sources_lack(tmp_path: 
     sources = _sources(tmp_path, supagruen=[("Rutkowski, Greg", "1988", "")], moma=[("Claude Monet", "1840", "1926")])
     extra = tmp_path / "extra"
     extra.mkdir()
-    for name, rows in [("a.csv", [("Greg Rutkowski", "1988", "2020"), ("Jean Giraud (Moebius)", "1938", "2012"),
-                                  ("Karla Ortiz", "1991", ""), ("Old Painter", "1890", ""),
-                                  ("Disputed Person", "1970", ""), ("Banksy", "", "")]),
-                       ("b.csv", [("Disputed Person", "1970", "2001"), ("Karla  Ortiz", "1991", "")])]:
+    for name, listed in [("a.csv", [("Greg Rutkowski", "1988", "2020"), ("Jean Giraud (Moebius)", "1938", "2012"),
+                                    ("Karla Ortiz", "1991", ""), ("Old Painter", "1890", ""),
+                                    ("Disputed Person", "1970", ""), ("Banksy", "", "")]),
+                         ("b.csv", [("Disputed Person", "1970", "2001"), ("Karla  Ortiz", "1991", "")])]:
         with (extra / name).open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(["name", "born", "died", "field"])
-            writer.writerows((*row, "test") for row in rows)
+            writer.writerows((*row, "test") for row in listed)
     rows = build(sources, _deaths(tmp_path, []), extra)
     # A name the sources know keeps their entry (a list does not overrule it).
     assert rows[normalize("Greg Rutkowski")]["status"] == "living"
