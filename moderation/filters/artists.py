@@ -19,11 +19,12 @@ and a possessive ("Rutkowski's style") read as the name. Initials for given name
 "H.R. Giger") count like a bare surname: only in a style request (or after "by"), and only when every
 artist they could stand for is refused.
 
-A bare surname does not stand for the registry's artists when the prompt writes it as another person's full
-name: a capitalised word right before it that can be a given name and is not one of theirs, nor a short or long
-form of one ("Tove Jansson-like" is not Alexander Jansson; "Alex Jansson" still is). So a deceased artist missing
-from the sources is not refused for a living namesake's surname. Words of works and styles, titles and small
-words are not given names ("Digital Art Rutkowski style", "Painter Rutkowski").
+A bare surname has five letters or more, or four that are not an ordinary word ("Doig", not "Wood"). It does not
+stand for the registry's artists when the prompt writes it as another person's full name: a capitalised word right
+before it that can be a given name and is not one of theirs, nor a short or long form of one ("Tove Jansson-like"
+is not Alexander Jansson; "Alex Jansson" still is). So a deceased artist missing from the sources is not refused
+for a living namesake's surname. Words of works and styles, titles and small words are not given names ("Digital
+Art Rutkowski style", "Painter Rutkowski").
 """
 
 from __future__ import annotations
@@ -98,6 +99,15 @@ def _common_words() -> frozenset[str]:
         return frozenset(w for w in fh.read().split() if w.isalpha())
 
 
+def _surname_alone(surname: str) -> bool:
+    """A surname that can stand for its artists on its own (in a style request): five letters or more, or four
+    that are not an ordinary word ("Doig", not "Wood"); never a firm's last word."""
+    if surname in _NOT_SURNAMES:
+        return False
+    return len(surname) >= MIN_SURNAME_CHARS or (
+        len(surname) == MIN_SURNAME_CHARS - 1 and surname.isalpha() and surname not in _common_words())
+
+
 def name_forms(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     """The word sequences a registry name matches: (full forms, which match anywhere; initial forms, which
     match only in a style request). Only the first bracket is read as a variant; later ones are dropped."""
@@ -168,8 +178,7 @@ class ArtistMatcher:
                 if len(key) > MAX_NAME_WORDS:
                     continue
                 _add(self._names, key, entry)
-                if (len(key) > 1 and key[-1] == surname and len(surname) >= MIN_SURNAME_CHARS
-                        and surname not in _NOT_SURNAMES):
+                if len(key) > 1 and key[-1] == surname and _surname_alone(surname):
                     _add(self._surnames, surname, entry)
             for key in initials:
                 _add(self._initials, key, entry)
