@@ -3,9 +3,10 @@ deceased artists and studios are allowed, an opt-out or a staff decision overrid
 
 Full names of two or more words match anywhere in the prompt. A one-word name ("Banksy", or the one-word bracket
 of "Brian Donnelly (KAWS)" unless it is an ordinary word) or a bare surname ("Rutkowski") matches only where the
-prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "the way X would") or names the
-author of a work ("fantasy art by X", "a poster by X", "peinture par X"; a bare "by X" is not enough), and a bare
-surname only when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy.
+prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "the way X would", or the name as a
+comma-separated tag of its own, "a castle, Miyazaki, 4k", unless it is an ordinary word) or names the author of a
+work ("fantasy art by X", "a poster by X", "peinture par X"; a bare "by X" is not enough), and a bare surname only
+when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy.
 
 A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
 style at all: it opens the prompt or follows "and", "of" or "with", and a verb in -ing follows it ("Yoko Ono
@@ -38,6 +39,8 @@ from typing import TypeVar
 from moderation.filters.text import tokens
 
 K = TypeVar("K")
+# What separates the fragments of a tag-style prompt ("a castle, Miyazaki, 4k").
+_FRAGMENT = re.compile(r"[,;|\n]")
 # A word of letters as written (with its case), for reading a given name before a surname.
 _RAW_WORD = re.compile(r"[^\W\d_]+")
 MIN_GIVEN_CHARS = 3
@@ -220,21 +223,41 @@ class ArtistMatcher:
         acts = len(after) > 4 and after.endswith("ing") and after not in _NOT_ACTS and after not in _WORKS
         return acts and (start == 0 or words[start - 1] in _SUBJECT_BEFORE)
 
+    @staticmethod
+    def _fragments(text: str) -> set[tuple[int, int]]:
+        """The word spans of the prompt's comma-separated fragments ("a castle, Miyazaki, 4k" has three), in the
+        words of the whole prompt."""
+        spans: set[tuple[int, int]] = set()
+        at = 0
+        for fragment in _FRAGMENT.split(text):
+            n = len(tokens(fragment))
+            spans.add((at, at + n))
+            at += n
+        return spans
+
     def search(self, text: str) -> list[ArtistHit]:
-        words = tokens(_POSSESSIVE.sub("", str(text)))
+        plain = _POSSESSIVE.sub("", str(text))
+        words = tokens(plain)
+        fragments = self._fragments(plain)
+
+        def tag(start: int, end: int) -> bool:
+            """words[start:end] is a fragment of its own, a tag of the prompt, and not an ordinary word."""
+            return (start, end) in fragments and not (end - start == 1 and words[start] in _common_words())
+
         found: list[tuple[int, int, list[ArtistEntry]]] = []
         for start in range(len(words)):
             for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
                 key = tuple(words[start:start + size])
                 entries = self._names.get(key)
                 if entries is not None:
-                    if size == 1 and not self._style_context(words, start, start + 1):
+                    if size == 1 and not (self._style_context(words, start, start + 1) or tag(start, start + 1)):
                         continue
                     if size > 1 and self._shown(words, start, start + size) and not self._asks_style(words):
                         break  # someone shown doing something, not a style: no shorter name inside either
                 else:
                     entries = self._initials.get(key)
-                    if entries is None or not self._style_context(words, start, start + size, by=True):
+                    if entries is None or not (self._style_context(words, start, start + size, by=True)
+                                               or tag(start, start + size)):
                         continue
                 found.append((start, start + size, entries))
                 break
@@ -248,7 +271,7 @@ class ArtistMatcher:
             taken.update(range(start, end))
             hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=self._decide(entries)))
         for i, word in enumerate(words):
-            if i in taken or word not in self._surnames or not self._style_context(words, i, i + 1):
+            if i in taken or word not in self._surnames or not (self._style_context(words, i, i + 1) or tag(i, i + 1)):
                 continue
             entries = self._surnames[word]
             if i and self._someone_else(str(text), words[i - 1], word, entries):

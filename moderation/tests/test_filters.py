@@ -128,6 +128,27 @@ def test_a_one_word_bracket_is_the_artists_one_word_name_unless_it_is_a_word() -
     assert blocked("a small cafe in the style of Somebody Else")
 
 
+def test_a_four_letter_surname_counts_unless_it_is_an_ordinary_word() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Peter Doig", "living"), ArtistEntry(2, "Somebody Wood", "living")])
+
+    def blocked(text: str) -> bool:
+        return any(hit.blocked for hit in matcher.search(text))
+
+    assert blocked("a canoe on a moonlit lake, Doig style")
+    assert not blocked("a farmhouse table, wood style")  # "wood" is a word first
+    assert not blocked("a dragon, Ngai style")  # a surname no entry has
+
+
+def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
+    assert refused("floating castle in the clouds, hand painted, Rutkowski")
+    assert refused("a castle; banksy; 4k")
+    assert not refused("floating castle in the clouds, hand painted, Monet")
+    assert not refused("rutkowski and friends at a picnic")  # not a tag of its own, and no style asked
+    matcher = ArtistMatcher([ArtistEntry(1, "Somebody Else (Paris)", "living"), ArtistEntry(2, "Opera", "living")])
+    # An ordinary word as a tag is the word: a cafe in Paris, an opera house.
+    assert not any(hit.blocked for hit in matcher.search("a cafe terrace at dusk, Paris, Opera, 35mm"))
+
+
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
     assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))
