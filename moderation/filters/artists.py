@@ -226,10 +226,14 @@ class ArtistMatcher:
     @staticmethod
     def _fragments(text: str) -> set[tuple[int, int]]:
         """The word spans of the prompt's comma-separated fragments ("a castle, Miyazaki, 4k" has three), in the
-        words of the whole prompt."""
+        words of the whole prompt; none for a text of one fragment (a chat message that is only a name, "Banksy",
+        names the artist without asking for an image in their style)."""
         spans: set[tuple[int, int]] = set()
         at = 0
-        for fragment in _FRAGMENT.split(text):
+        pieces = [p for p in _FRAGMENT.split(text) if tokens(p)]
+        if len(pieces) < 2:
+            return spans
+        for fragment in pieces:
             n = len(tokens(fragment))
             spans.add((at, at + n))
             at += n

@@ -144,6 +144,8 @@ def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
     assert refused("a castle; banksy; 4k")
     assert not refused("floating castle in the clouds, hand painted, Monet")
     assert not refused("rutkowski and friends at a picnic")  # not a tag of its own, and no style asked
+    assert not refused("Banksy")  # a message that is only a name asks for no image
+    assert refused("Banksy, 4k")
     matcher = ArtistMatcher([ArtistEntry(1, "Somebody Else (Paris)", "living"), ArtistEntry(2, "Opera", "living")])
     # An ordinary word as a tag is the word: a cafe in Paris, an opera house.
     assert not any(hit.blocked for hit in matcher.search("a cafe terrace at dusk, Paris, Opera, 35mm"))
