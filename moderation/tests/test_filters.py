@@ -56,7 +56,11 @@ ARTISTS = ArtistMatcher([
 
 
 def refused(text: str) -> bool:
-    return any(hit.blocked for hit in ARTISTS.search(text))
+    return blocks(ARTISTS, text)
+
+
+def blocks(matcher: ArtistMatcher, text: str) -> bool:
+    return any(hit.blocked for hit in matcher.search(text))
 
 
 def test_a_living_artists_full_name_is_refused() -> None:
@@ -93,20 +97,16 @@ def test_an_opted_out_artist_is_refused_even_if_deceased() -> None:
 
 def test_a_surname_written_after_another_persons_given_name_is_someone_else() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Alexander Jansson", "living")])
-
-    def blocked(text: str) -> bool:
-        return any(hit.blocked for hit in matcher.search(text))
-
-    assert not blocked("ink drawing of a hill with small round houses, Tove Jansson-like")
-    assert not blocked("a lighthouse in the style of Tove Jansson")
-    assert blocked("ink drawing of a hill, Jansson-like")
-    assert blocked("ink drawing of a hill, Alexander Jansson style")
-    assert blocked("ink drawing of a hill, Alex Jansson style")  # a short form of his given name
+    assert not blocks(matcher, "ink drawing of a hill with small round houses, Tove Jansson-like")
+    assert not blocks(matcher, "a lighthouse in the style of Tove Jansson")
+    assert blocks(matcher, "ink drawing of a hill, Jansson-like")
+    assert blocks(matcher, "ink drawing of a hill, Alexander Jansson style")
+    assert blocks(matcher, "ink drawing of a hill, Alex Jansson style")  # a short form of his given name
     # Not given names: words of works and styles, titles; and no capital (or only capitals) tells nothing.
-    assert blocked("a hill, Digital Art Jansson style")
-    assert blocked("a hill, Painter Jansson style")
-    assert blocked("a hill, tove jansson-like")
-    assert blocked("A HILL, TOVE JANSSON STYLE")
+    assert blocks(matcher, "a hill, Digital Art Jansson style")
+    assert blocks(matcher, "a hill, Painter Jansson style")
+    assert blocks(matcher, "a hill, tove jansson-like")
+    assert blocks(matcher, "A HILL, TOVE JANSSON STYLE")
 
 
 def test_the_way_an_artist_would_do_it_asks_for_their_style() -> None:
@@ -117,26 +117,18 @@ def test_the_way_an_artist_would_do_it_asks_for_their_style() -> None:
 def test_a_one_word_bracket_is_the_artists_one_word_name_unless_it_is_a_word() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Brian Donnelly (KAWS)", "living"),
                              ArtistEntry(2, "Somebody Else (Paris)", "living")])
-
-    def blocked(text: str) -> bool:
-        return any(hit.blocked for hit in matcher.search(text))
-
-    assert blocked("a vinyl toy with crossed-out eyes, KAWS style")
-    assert blocked("a vinyl toy the way kaws would make it")
-    assert not blocked("kaws written on a wall")  # no style asked: a one-word name needs one
-    assert not blocked("a small cafe with striped awnings, Paris style")  # "Paris" is a word first
-    assert blocked("a small cafe in the style of Somebody Else")
+    assert blocks(matcher, "a vinyl toy with crossed-out eyes, KAWS style")
+    assert blocks(matcher, "a vinyl toy the way kaws would make it")
+    assert not blocks(matcher, "kaws written on a wall")  # no style asked: a one-word name needs one
+    assert not blocks(matcher, "a small cafe with striped awnings, Paris style")  # "Paris" is a word first
+    assert blocks(matcher, "a small cafe in the style of Somebody Else")
 
 
 def test_a_four_letter_surname_counts_unless_it_is_an_ordinary_word() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Peter Doig", "living"), ArtistEntry(2, "Somebody Wood", "living")])
-
-    def blocked(text: str) -> bool:
-        return any(hit.blocked for hit in matcher.search(text))
-
-    assert blocked("a canoe on a moonlit lake, Doig style")
-    assert not blocked("a farmhouse table, wood style")  # "wood" is a word first
-    assert not blocked("a dragon, Ngai style")  # a surname no entry has
+    assert blocks(matcher, "a canoe on a moonlit lake, Doig style")
+    assert not blocks(matcher, "a farmhouse table, wood style")  # "wood" is a word first
+    assert not blocks(matcher, "a dragon, Ngai style")  # a surname no entry has
 
 
 def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
@@ -148,7 +140,7 @@ def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
     assert refused("Banksy, 4k")
     matcher = ArtistMatcher([ArtistEntry(1, "Somebody Else (Paris)", "living"), ArtistEntry(2, "Opera", "living")])
     # An ordinary word as a tag is the word: a cafe in Paris, an opera house.
-    assert not any(hit.blocked for hit in matcher.search("a cafe terrace at dusk, Paris, Opera, 35mm"))
+    assert not blocks(matcher, "a cafe terrace at dusk, Paris, Opera, 35mm")
 
 
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
@@ -225,18 +217,15 @@ def test_a_living_artist_shown_doing_something_is_not_a_style_request() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Yoko Ono", "living"), ArtistEntry(2, "John Lennon", "deceased"),
                              ArtistEntry(3, "Nick Cave", "living"), ArtistEntry(4, "Goro Fujita", "living")])
 
-    def blocked(text: str) -> bool:
-        return any(hit.blocked for hit in matcher.search(text))
-
-    assert not blocked("john lennon and yoko ono planting acorns")
-    assert not blocked("a cartoonish portrait of nick cave eating dinner, vivid colors")
+    assert not blocks(matcher, "john lennon and yoko ono planting acorns")
+    assert not blocks(matcher, "a cartoonish portrait of nick cave eating dinner, vivid colors")
     # A style asked anywhere, making art, a prompt tag or a name mid-tag-list keeps the refusal.
-    assert blocked("john lennon and yoko ono planting acorns, in the style of yoko ono")
-    assert blocked("yoko ono planting acorns, concept art by nick cave")
-    assert blocked("Goro Fujita illustrating a rabbit eating a watermelon")
-    assert blocked("a castle, yoko ono trending on artstation")
-    assert blocked("a city at night, pixiv nick cave smiling, super detailed")
-    assert blocked("a castle by yoko ono")
+    assert blocks(matcher, "john lennon and yoko ono planting acorns, in the style of yoko ono")
+    assert blocks(matcher, "yoko ono planting acorns, concept art by nick cave")
+    assert blocks(matcher, "Goro Fujita illustrating a rabbit eating a watermelon")
+    assert blocks(matcher, "a castle, yoko ono trending on artstation")
+    assert blocks(matcher, "a city at night, pixiv nick cave smiling, super detailed")
+    assert blocks(matcher, "a castle by yoko ono")
 
 
 def test_a_term_limited_to_english_is_skipped_only_in_a_prompt_that_is_clearly_french() -> None:
