@@ -171,6 +171,7 @@ class ArtistMatcher:
         self._names: dict[tuple[str, ...], list[ArtistEntry]] = {}
         self._initials: dict[tuple[str, ...], list[ArtistEntry]] = {}
         self._surnames: dict[str, list[ArtistEntry]] = {}
+        self._given: dict[str, set[str]] = {}  # a surname's artists' given names (first words of their forms)
         for entry in entries:
             forms, initials = name_forms(entry.name)
             # The surname is the last word of the name without its bracket: a pen name or nickname in brackets
@@ -183,6 +184,7 @@ class ArtistMatcher:
                 _add(self._names, key, entry)
                 if len(key) > 1 and key[-1] == surname and _surname_alone(surname):
                     _add(self._surnames, surname, entry)
+                    self._given.setdefault(surname, set()).update(form[0] for form in forms if len(form) > 1)
             for key in initials:
                 _add(self._initials, key, entry)
 
@@ -224,25 +226,23 @@ class ArtistMatcher:
         return acts and (start == 0 or words[start - 1] in _SUBJECT_BEFORE)
 
     @staticmethod
-    def _fragments(text: str) -> set[tuple[int, int]]:
-        """The word spans of the prompt's comma-separated fragments ("a castle, Miyazaki, 4k" has three), in the
-        words of the whole prompt; none for a text of one fragment (a chat message that is only a name, "Banksy",
-        names the artist without asking for an image in their style)."""
+    def _words_and_fragments(text: str) -> tuple[list[str], set[tuple[int, int]]]:
+        """The prompt's words, and the word spans of its comma-separated fragments ("a castle, Miyazaki, 4k" has
+        three); no spans for a text of one fragment (a chat message that is only a name, "Banksy", names the
+        artist without asking for an image in their style). The separators are not word characters, so the
+        fragments' words are the prompt's words."""
+        pieces = [piece for piece in map(tokens, _FRAGMENT.split(text)) if piece]
+        words = [word for piece in pieces for word in piece]
         spans: set[tuple[int, int]] = set()
-        at = 0
-        pieces = [p for p in _FRAGMENT.split(text) if tokens(p)]
-        if len(pieces) < 2:
-            return spans
-        for fragment in pieces:
-            n = len(tokens(fragment))
-            spans.add((at, at + n))
-            at += n
-        return spans
+        if len(pieces) > 1:
+            at = 0
+            for piece in pieces:
+                spans.add((at, at + len(piece)))
+                at += len(piece)
+        return words, spans
 
     def search(self, text: str) -> list[ArtistHit]:
-        plain = _POSSESSIVE.sub("", str(text))
-        words = tokens(plain)
-        fragments = self._fragments(plain)
+        words, fragments = self._words_and_fragments(_POSSESSIVE.sub("", str(text)))
 
         def tag(start: int, end: int) -> bool:
             """words[start:end] is a fragment of its own, a tag of the prompt, and not an ordinary word."""
@@ -278,27 +278,26 @@ class ArtistMatcher:
             if i in taken or word not in self._surnames or not (self._style_context(words, i, i + 1) or tag(i, i + 1)):
                 continue
             entries = self._surnames[word]
-            if i and self._someone_else(str(text), words[i - 1], word, entries):
+            if i and _someone_else(str(text), words[i - 1], word, self._given[word]):
                 continue
             if (word,) not in self._names and all(e.blocks for e in entries):
                 hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=True))
         return hits
 
-    @staticmethod
-    def _someone_else(text: str, given: str, surname: str, entries: list[ArtistEntry]) -> bool:
-        """`given surname` is written as another person's name: `given` can be a given name, is none of the
-        entries' given names nor a short or long form of one, and the text writes it capitalised, right before
-        the surname."""
-        if (len(given) < MIN_GIVEN_CHARS or not given.isalpha() or given in _NOT_GIVEN or given in _NOT_A_NAME
-                or given in _WORKS or given in _AFTER or given in _BY):
-            return False
-        theirs = {form[0] for e in entries for form in name_forms(e.name)[0] if len(form) > 1}
-        if any(g.startswith(given) or given.startswith(g) for g in theirs if len(g) >= MIN_GIVEN_CHARS):
-            return False
-        raw = list(_RAW_WORD.finditer(text))
-        return any(a.group()[0].isupper() and not a.group().isupper() and not text[a.end():b.start()].strip()
-                   and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
-                   for a, b in zip(raw, raw[1:], strict=False))
+
+def _someone_else(text: str, given: str, surname: str, theirs: set[str]) -> bool:
+    """`given surname` is written as another person's name: `given` can be a given name, is none of the given
+    names `theirs` of the surname's artists nor a short or long form of one, and the text writes it capitalised,
+    right before the surname."""
+    if (len(given) < MIN_GIVEN_CHARS or not given.isalpha() or given in _NOT_GIVEN or given in _NOT_A_NAME
+            or given in _WORKS or given in _AFTER or given in _BY):
+        return False
+    if any(g.startswith(given) or given.startswith(g) for g in theirs if len(g) >= MIN_GIVEN_CHARS):
+        return False
+    raw = list(_RAW_WORD.finditer(text))
+    return any(a.group()[0].isupper() and not a.group().isupper() and not text[a.end():b.start()].strip()
+               and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
+               for a, b in zip(raw, raw[1:], strict=False))
 
 
 def _add(index: dict[K, list[ArtistEntry]], key: K, entry: ArtistEntry) -> None:
