@@ -47,10 +47,15 @@ def _year(value: str) -> int | None:
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
-def _status(born: int | None, died: int | None) -> str:
+def _status(born: int | None, died: int | None, *, no_birth_year: str = "unknown") -> str:
+    """Deceased with a death year; without one, living unless born more than `LIVING_MAX_AGE` years ago. With no
+    birth year either: `no_birth_year` (MoMA's table leaves living and unknown alike without an end date; the
+    hand-written lists mean living)."""
     if died:
         return "deceased"
-    return "living" if born and born > SNAPSHOT_YEAR - LIVING_MAX_AGE else "unknown"
+    if born is None:
+        return no_birth_year
+    return "living" if born > SNAPSHOT_YEAR - LIVING_MAX_AGE else "unknown"
 
 
 def build(sources: Path = DEFAULT_SOURCES, deaths: Path = DEATHS,
@@ -99,9 +104,8 @@ def extra_rows(extra: Path, rows: dict[str, dict[str, Any]]) -> dict[str, dict[s
                 born, died = _year(row["born"]), _year(row["died"])
                 if not key or known & name_forms(name)[0]:
                     continue
-                status = "unknown" if not died and born and born <= SNAPSHOT_YEAR - LIVING_MAX_AGE else (
-                    "deceased" if died else "living")
-                new = {"name": name, "born": born, "died": died, "status": status, "source": "atelier"}
+                new = {"name": name, "born": born, "died": died,
+                       "status": _status(born, died, no_birth_year="living"), "source": "atelier"}
                 if key in found and found[key]["status"] != new["status"]:
                     disputed.add(key)
                 found.setdefault(key, new)
