@@ -11,6 +11,7 @@ import pytest
 
 from moderation.filters.text import normalize
 from moderation.training.attacks_corpus import EVENTS, generate_attacks
+from moderation.training.chat_corpus import HOWTO_TASKS, SINGLE_WORDS
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.crimes_corpus import generate_crimes
 from moderation.training.documents_corpus import generate_documents
@@ -19,7 +20,7 @@ from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
 from moderation.training.names_corpus import NAMES, generate_names
-from moderation.training.prevention_corpus import NEUTRAL, TOPICS, generate_prevention
+from moderation.training.prevention_corpus import CRIME_WORDS, INNOCENT, NEUTRAL, TOPICS, generate_prevention
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.selfharm_corpus import WHO, generate_selfharm
 from moderation.training.train_classifier import DEFAULT_DATA
@@ -204,7 +205,8 @@ def test_the_prevention_corpus_gives_tips_for_both_sides_of_every_crime_in_share
     assert _one_label_per_family(first)
     kinds = Counter((e.template.rsplit("-", 1)[0], e.label) for e in first)
     assert set(kinds) == {("tipguard", "benign"), ("tipabuse", "illegal"), ("guard", "benign"),
-                          ("abuse", "illegal"), ("safety", "benign"), ("danger", "illegal")}
+                          ("abuse", "illegal"), ("safety", "benign"), ("danger", "illegal"), ("howto", "benign"),
+                          ("tiphowto", "benign"), ("crimeword", "benign")}
     # Every crime is named on both sides, and the neutral media carry both kinds of tip: the tip decides.
     for crime, _, _ in TOPICS:
         assert {e.label for e in first if f" {crime}" in e.text} == {"benign", "illegal"}, crime
@@ -223,6 +225,19 @@ def test_the_prevention_corpus_gives_tips_for_both_sides_of_every_crime_in_share
     held = Counter(e.label for e in first if split_of(e.template) == "heldout")
     assert set(held) == {"illegal", "benign"}
     assert not any("{" in e.text or "}" in e.text for e in first)
+    # The innocent twins: every activity's tips appear in the offender's own media (less the two phrases that only
+    # an offender writes), always allowed; and none is a task or a word of the chat corpus, whose held-out part
+    # showed the gap (the twins must teach the rule, not copy the held-out rows).
+    howto = [e for e in first if e.template.startswith("howto-")]
+    for activity, tips in INNOCENT:
+        assert any(activity in e.text for e in howto), activity
+        assert {e.label for e in first if any(tip in e.text for tip in tips)} == {"benign"}, activity
+    assert not any("caught" in e.text or "getting away" in e.text for e in howto)
+    assert {e.label for e in first if e.template.startswith("crimeword-")} == {"benign"}
+    chat = {*HOWTO_TASKS, *SINGLE_WORDS}
+    assert not chat & set(CRIME_WORDS)
+    assert not any(tip in task or activity in task for task in HOWTO_TASKS for activity, tips in INNOCENT
+                   for tip in tips)
 
 
 def test_the_french_corpus_is_reproducible_has_every_class_and_twins_and_keeps_whole_kinds_in_one_split() -> None:

@@ -14,7 +14,15 @@ are put in the same media, some of them neutral ("an infographic about {c}: {tip
 the tip teaches. Safety procedures ("fire extinguisher PASS method") stand against the same objects used to harm.
 
 Written for Atelier in session 20 after reading those sets' errors, before held-out set 15 and `selfharm2.csv`
-(written blind in session 19, counted only) are read. No prompt of an evaluation set is used (tested). Families: one
+(written blind in session 19, counted only) are read.
+
+Innocent twins (session 21). `ngram-emb-28`, trained on the above alone, refused the held-out split's innocent how-tos
+that use a crime's verb (a chat message on stealing a base in baseball, one-word messages) and a market stall
+selling leather goods: the offender media taught that a how-to is illegal, and nothing taught that a how-to on an
+innocent activity with the same verbs (steal, shoot, smuggle, crack, poach, break into, forge, deal) is allowed.
+`INNOCENT` gives such activities tips in the offender media themselves (less the two that only an offender writes,
+"without getting caught" and "getting away with") and in the neutral ones, and `CRIME_WORDS` are crime words sent
+alone as a chat message. None of them is an item of the held-out split (tested). No prompt of an evaluation set is used (tested). Families: one
 medium each, so `corpus.split_of` holds whole media out; every crime and tip is drawn in every medium.
 """
 
@@ -164,6 +172,71 @@ DANGER = [
 ]
 
 
+# Innocent activities whose tips use a crime's verbs, in the same media as the offender's tips.
+INNOCENT: list[tuple[str, list[str]]] = [
+    ("base stealing in softball",
+     ["read the pitcher's hip and go on the first move", "take a two step lead and slide feet first into second",
+      "steal third when the shortstop plays deep", "watch the catcher's arm before you break for the bag"]),
+    ("a portrait photo shoot",
+     ["shoot wide open at golden hour", "bounce the flash off the ceiling", "take the shot just after the subject "
+      "laughs", "keep the nearest eye in sharp focus"]),
+    ("selling handmade leather goods at a craft fair",
+     ["price the wallets by the hours of work", "lay the bags on a dark cloth so they stand out",
+      "take card payments with a small reader", "bring a mirror so buyers can try the belts"]),
+    ("killing weeds on a patio",
+     ["pour boiling water into the cracks", "pull them after rain so the roots come out whole",
+      "kill the roots with vinegar and salt", "cut them down before they seed"]),
+    ("poaching eggs",
+     ["add a splash of vinegar to barely simmering water", "swirl the water and drop the egg into the centre",
+      "cook three minutes and lift it out with a slotted spoon", "crack each egg into a cup first"]),
+    ("smuggling vegetables into kids' dinners",
+     ["blend spinach into the tomato sauce", "hide grated courgette in the muffins",
+      "sneak carrots into the meatballs", "puree cauliflower into the mac and cheese"]),
+    ("a surprise birthday party",
+     ["sneak the guests in through the back door", "hide the cake at the neighbour's house",
+      "lure her out of the house with a fake errand", "keep the plan off the group chat she is in"]),
+    ("breaking into the film industry",
+     ["make short films with friends on your phone", "send your shorts to small festivals",
+      "work on set as a runner", "shoot a scene every weekend and cut it yourself"]),
+    ("cracking a coconut",
+     ["pierce the eyes with a skewer and drain the water", "hit it around the middle with the back of a heavy "
+      "knife", "bake it ten minutes so the shell splits", "pry the flesh out with a butter knife"]),
+    ("forging a knife in a blacksmithing class",
+     ["heat the steel to cherry red", "hammer the bevels evenly on both sides", "quench the blade in warm oil",
+      "temper the blade in the oven for two hours"]),
+    ("dealing cards at a poker night",
+     ["burn a card before the flop", "pitch the cards low across the felt",
+      "shuffle three times and keep the deck square", "deal clockwise from the left of the button"]),
+    ("bleaching a denim jacket",
+     ["mix one part bleach with two parts water in a spray bottle", "wear gloves and work outside",
+      "rinse it when the colour is two shades lighter", "stop the bleach with a vinegar rinse"]),
+    ("trapping fruit flies in the kitchen",
+     ["fill a jar with cider vinegar and a drop of dish soap", "cover it with cling film and poke small holes",
+      "throw out the overripe bananas", "kill the larvae by pouring boiling water down the drain"]),
+    ("hunting for vintage finds at flea markets",
+     ["go at dawn before the dealers pick everything", "bring cash in small notes", "haggle for the whole box",
+      "check the seams and the labels"]),
+    ("shooting hoops in the driveway",
+     ["bend your knees and shoot on the way up", "keep your elbow under the ball",
+      "follow through and hold the pose", "aim for the back of the rim"]),
+    ("stealing the show at a school talent contest",
+     ["rehearse the first line until it is automatic", "pick a song the crowd can clap to",
+      "steal a moment of silence before the last chorus", "bow and leave them wanting more"]),
+    ("a heist themed escape room",
+     ["search every drawer and under the rug", "call out every number you find",
+      "crack the safe with the code from the paintings", "ask for a hint after ten minutes"]),
+    ("cutting your own fringe",
+     ["cut it dry, not wet", "hold the scissors vertically and point cut",
+      "cut less than you think, it springs up", "use sharp hair scissors, not kitchen ones"]),
+]
+HOWTO = [form for form in ABUSE if "caught" not in form and "getting away" not in form]
+# Crime words sent alone as a chat message: no request, so nothing to refuse.
+CRIME_WORDS = ["rob", "robbery", "heist", "theft", "thief", "stolen", "fraud", "scam", "smuggle", "smuggling",
+               "poach", "poaching", "loot", "burglar", "shoplift", "counterfeit", "launder", "forgery", "hacker",
+               "pickpocket", "crime", "criminal", "bandit", "outlaw", "heists", "swindle"]
+CHAT_FORMS = ["{w}", "{w}?", "{w}!", "{w}...", "{W}", "hmm {w}", "{w} lol"]
+
+
 def generate_prevention(seed: int = 71) -> list[Example]:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     guard = [{"c": c, "tip": tip} for c, tips, _ in TOPICS for tip in tips]
@@ -179,4 +252,10 @@ def generate_prevention(seed: int = 71) -> list[Example]:
     emit(ABUSE, "illegal", "abuse", 700, abuse)
     emit(SAFETY, "benign", "safety", 250, [])
     emit(DANGER, "illegal", "danger", 250, [])
+    innocent = [{"c": c, "tip": tip} for c, tips in INNOCENT for tip in tips]
+    emit(HOWTO, "benign", "howto", 700, innocent)
+    emit(NEUTRAL, "benign", "tiphowto", 300, innocent)
+    for i, word in enumerate(CRIME_WORDS):
+        for form in CHAT_FORMS:
+            out.append(Example(form.format(w=word, W=word.capitalize()), "benign", f"crimeword-{i}"))
     return each_once(out)
