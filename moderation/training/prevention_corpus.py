@@ -22,8 +22,11 @@ selling leather goods: the offender media taught that a how-to is illegal, and n
 innocent activity with the same verbs (steal, shoot, smuggle, crack, poach, break into, forge, deal) is allowed.
 `INNOCENT` gives such activities tips in the offender media themselves (less the two that only an offender writes,
 "without getting caught" and "getting away with") and in the neutral ones, and `CRIME_WORDS` are crime words sent
-alone as a chat message. None of them is an item of the held-out split (tested). No prompt of an evaluation set is used (tested). Families: one
-medium each, so `corpus.split_of` holds whole media out; every crime and tip is drawn in every medium.
+alone as a chat message. None of them is a task or a word of the chat corpus, whose held-out rows showed the gap
+(tested).
+
+No prompt of an evaluation set is used (tested). Families: one medium each, so `corpus.split_of` holds whole media
+out; every crime and tip is drawn in every medium.
 """
 
 from __future__ import annotations
