@@ -20,8 +20,8 @@ class TermAdmin(admin.ModelAdmin[Term]):
 
 @admin.register(Artist)
 class ArtistAdmin(admin.ModelAdmin[Artist]):
-    list_display = ["name", "born", "died", "status", "policy", "source", "renown"]
-    list_filter = ["status", "policy", "source", "renown"]
+    list_display = ["name", "born", "died", "status", "policy", "source"]
+    list_filter = ["status", "policy", "source"]
     list_editable = ["status", "policy"]
     search_fields = ["name"]
 

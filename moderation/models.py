@@ -147,14 +147,6 @@ class ArtistPolicy(models.TextChoices):
     ALLOW = "allow", _("always allow")
 
 
-class ArtistRenown(models.IntegerChoices):
-    """How well known an artist's style is, for a surname that several entries share ("Murakami style")."""
-
-    OTHER = 0, _("other")
-    LISTED = 1, _("in a list by field")
-    PROMPTED = 2, _("named in image prompts (SupaGruen's list)")
-
-
 class Artist(models.Model):
     """An entry of the artist registry: prompts in a living artist's style are refused."""
 
@@ -165,9 +157,6 @@ class Artist(models.Model):
     policy = models.CharField(_("policy"), max_length=16, choices=ArtistPolicy.choices, default=ArtistPolicy.AUTO)
     source = models.CharField(_("source"), max_length=32, blank=True,
                               help_text=_("supagruen, moma, opt-out or staff"))
-    renown = models.PositiveSmallIntegerField(
-        _("renown"), choices=ArtistRenown.choices, default=ArtistRenown.OTHER,
-        help_text=_("Decides a bare surname that several artists share: only the most renowned of them count."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -58,11 +58,7 @@ MIN_SURNAME_CHARS = 5
 _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of"), ("stil", "von"),
            ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of"),
            ("the", "way")]
-_AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle", "signature"}
-# "channeling X" asks for X's style; so do "drawn like X" (a word of a work, then "like") and "like X's manga" ("like",
-# then a word of a work or of an oeuvre after the name).
-_CHANNEL = {"channeling", "channelling"}
-_OEUVRE = {"manga", "comics", "cartoons", "work", "works", "films", "photos", "books", "style"}
+_AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle"}
 # "<a work> by X" (EN) and "<a work> par X" (FR) name the author of a work, as a style request does: "fantasy art
 # by Wlop", "a poster by Beeple", "une affiche par Loish". A bare "by X" does not ("lit by cyan neon", "surrounded
 # by crash barriers"), so a one-word name or a bare surname needs a word for a work before the "by".
@@ -157,7 +153,6 @@ class ArtistEntry:
     name: str
     status: str  # living, deceased, unknown
     policy: str = AUTO  # auto (by status), block (opt-out, staff), allow (staff)
-    renown: int = 0  # 2 named in image prompts, 1 in a list by field, 0 other: decides a shared bare surname
 
     @property
     def blocks(self) -> bool:
@@ -215,10 +210,7 @@ class ArtistMatcher:
         before = tuple(words[max(0, start - 2):start])
         after = words[end] if end < len(words) else ""
         work_by = len(before) == 2 and before[0] in _WORKS and before[1] in _BY
-        work_like = len(before) == 2 and before[0] in _WORKS and before[1] == "like"
-        like_work = before[-1:] == ("like",) and (after in _WORKS or after in _OEUVRE)
-        return (before in _BEFORE or after in _AFTER or work_by or work_like or like_work
-                or bool(before) and before[-1] in _CHANNEL or (by and before[-1:] == ("by",)))
+        return before in _BEFORE or after in _AFTER or work_by or (by and before[-1:] == ("by",))
 
     @classmethod
     def _asks_style(cls, words: list[str]) -> bool:
@@ -253,10 +245,8 @@ class ArtistMatcher:
         words, fragments = self._words_and_fragments(_POSSESSIVE.sub("", str(text)))
 
         def tag(start: int, end: int) -> bool:
-            """words[start:end] is a fragment of its own, a tag of the prompt, or one that names the author ("...,
-            by Fairey, 4k"), and not an ordinary word."""
-            own = (start, end) in fragments or (start > 0 and words[start - 1] in _BY and (start - 1, end) in fragments)
-            return own and not (end - start == 1 and words[start] in _common_words())
+            """words[start:end] is a fragment of its own, a tag of the prompt, and not an ordinary word."""
+            return (start, end) in fragments and not (end - start == 1 and words[start] in _common_words())
 
         found: list[tuple[int, int, list[ArtistEntry]]] = []
         for start in range(len(words)):
@@ -290,10 +280,6 @@ class ArtistMatcher:
             entries = self._surnames[word]
             if i and _someone_else(str(text), words[i - 1], word, self._given[word]):
                 continue
-            # A surname that several artists share stands for the most renowned of them ("Murakami style" is
-            # Takashi Murakami, named in image prompts, not MoMA's Saburo Murakami); among equals, all must block.
-            top = max(e.renown for e in entries)
-            entries = [e for e in entries if e.renown == top]
             if (word,) not in self._names and all(e.blocks for e in entries):
                 hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=True))
         return hits

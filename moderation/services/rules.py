@@ -62,10 +62,9 @@ def artist_matcher() -> tuple[ArtistMatcher, str]:
     version = _tokens()
     with _lock:
         if _cache.artists is None or _cache.artists_token != version.artists_token:
-            rows = Artist.objects.values_list("pk", "name", "status", "policy", "renown")
-            _cache.artists = ArtistMatcher(ArtistEntry(id=pk, name=name, status=status, policy=policy,
-                                                       renown=renown)
-                                           for pk, name, status, policy, renown in rows.iterator(chunk_size=5000))
+            rows = Artist.objects.values_list("pk", "name", "status", "policy")
+            _cache.artists = ArtistMatcher(ArtistEntry(id=pk, name=name, status=status, policy=policy)
+                                           for pk, name, status, policy in rows.iterator(chunk_size=5000))
             _cache.artists_token = version.artists_token
         return _cache.artists, str(version.artists_token)[:8]
 

@@ -47,7 +47,7 @@ def test_a_death_in_moma_wins_over_an_older_living_entry_of_the_same_person(tmp_
                              ("Claude Monet", "1840", "1926")])
     rows = build(sources, _deaths(tmp_path, []))
     assert rows[normalize("Frank Auerbach")] == {"name": "Frank Auerbach", "born": 1931, "died": 2024,
-                                                      "status": "deceased", "source": "supagruen", "renown": 2}
+                                                      "status": "deceased", "source": "supagruen"}
     # Another person of the same name (another birth year) lends no death.
     assert rows[normalize("Charles Martin")]["status"] == "living" and rows[normalize("Charles Martin")]["died"] is None
     assert rows[normalize("Claude Monet")]["died"] == 1926
@@ -79,31 +79,13 @@ def test_the_hand_written_lists_add_only_the_artists_the_sources_lack(tmp_path: 
     # A name the sources know keeps their entry (a list does not overrule it).
     assert rows[normalize("Greg Rutkowski")]["status"] == "living"
     assert rows[normalize("Jean Giraud (Moebius)")] == {"name": "Jean Giraud (Moebius)", "born": 1938, "died": 2012,
-                                                        "status": "deceased", "source": "atelier", "renown": 1}
+                                                        "status": "deceased", "source": "atelier"}
     assert rows[normalize("Karla Ortiz")]["status"] == "living"  # twice with one status: once
     assert rows[normalize("Old Painter")]["status"] == "unknown"  # no death year, born too long ago
     assert rows[normalize("Banksy")]["status"] == "living"  # no death year and no birth year: living, as listed
     assert normalize("Disputed Person") not in rows  # two statuses: left out
     without = build(sources, _deaths(tmp_path, []), None)
     assert without.keys() == {normalize("Greg Rutkowski"), normalize("Claude Monet")}
-
-
-def test_renown_is_two_for_artists_named_in_prompts_one_for_the_lists_by_field_and_zero_else(tmp_path: Path) -> None:
-    sources = _sources(tmp_path, supagruen=[("Murakami, Takashi", "1962", "")],
-                       moma=[("Saburo Murakami", "1925", "1996"), ("Claude Monet", "1840", "1926"),
-                             ("Takashi Murakami", "1962", ""), ("Somebody Obscure", "1950", "")])
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    with (extra / "a.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["name", "born", "died", "field"])
-        writer.writerows([("Claude Monet", "1840", "1926", "painter"), ("Kate Beaton", "1983", "", "comics")])
-    rows = build(sources, _deaths(tmp_path, []), extra)
-    renown = {row["name"]: row["renown"] for row in rows.values()}
-    # Monet's row is MoMA's (the list's copy is left out), but the list names him all the same.
-    assert renown == {"Takashi Murakami": 2, "Saburo Murakami": 0, "Claude Monet": 1, "Kate Beaton": 1,
-                      "Somebody Obscure": 0}
-    assert {row["renown"] for row in build(sources, _deaths(tmp_path, []), None).values()} == {0, 2}
 
 
 def test_the_shipped_seed_has_every_death_of_the_deaths_file() -> None:
@@ -222,8 +204,7 @@ def test_the_shipped_seed_is_what_the_builder_makes_of_the_sources_deaths_and_li
     if not (DEFAULT_SOURCES / "moma_artists.csv").exists():
         pytest.skip("the source lists are not beside the project")
     with (DATA / "artists.csv").open(encoding="utf-8") as fh:
-        seed = {normalize(r["name"]): {k: (int(v) if k in ("born", "died", "renown") and v else v or None)
-                                       for k, v in r.items()}
+        seed = {normalize(r["name"]): {k: (int(v) if k in ("born", "died") and v else v or None) for k, v in r.items()}
                 for r in csv.DictReader(fh)}
     assert seed == build()
     assert sum(r["source"] == "atelier" for r in seed.values()) > 0
@@ -253,31 +234,3 @@ def test_the_lists_migration_adds_their_artists_to_a_database_seeded_before_and_
     assert Artist.objects.get(name=opted_out).policy == ArtistPolicy.BLOCK  # kept, and not added twice
     migration.apply(apps, None)  # a second run adds nothing
     assert Artist.objects.filter(source="atelier").count() == len(listed) - 1
-
-
-@pytest.mark.django_db
-def test_the_renown_migration_sets_renown_on_a_database_seeded_before_it_and_adds_missing_list_rows(user: User) -> None:
-    from importlib import import_module
-
-    from django.apps import apps
-
-    migration = import_module("moderation.migrations.0015_artist_renown")
-    with (DATA / "artists.csv").open(encoding="utf-8") as fh:
-        seed = list(csv.DictReader(fh))
-    listed = next(r["name"] for r in seed if r["source"] == "atelier" and r["status"] == "living"
-                  and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]{4,}", r["name"]))
-    # Seeded before renown existed (all 0) and before one of the lists' rows.
-    Artist.objects.update(renown=0)
-    Artist.objects.filter(name=listed).delete()
-    RulesVersion.objects.filter(pk=1).update(artists_token=uuid.uuid4())
-    murakami = "smiling flowers in a superflat pattern, in the style of Murakami"  # Takashi (prompts) and Saburo (MoMA)
-    assert prompt_moderate(user=user, text=murakami, stage=Stage.TOOL_PROMPT).allowed
-    migration.apply(apps, None)
-    assert not prompt_moderate(user=user, text=murakami, stage=Stage.TOOL_PROMPT).allowed  # the cache is renewed
-    # Every row has the seed's renown (Takashi Murakami 2; Saburo Murakami 1, as a list by field names him), and
-    # the missing row is back, with its own.
-    assert dict(Artist.objects.values_list("name", "renown")) == {r["name"]: int(r["renown"]) for r in seed}
-    assert Artist.objects.get(name="Takashi Murakami").renown == 2
-    assert Artist.objects.count() == len(seed)
-    migration.apply(apps, None)  # a second run changes nothing
-    assert Artist.objects.count() == len(seed)

@@ -143,33 +143,6 @@ def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
     assert not blocks(matcher, "a cafe terrace at dusk, Paris, Opera, 35mm")
 
 
-def test_a_shared_surname_stands_for_its_most_renowned_artists() -> None:
-    matcher = ArtistMatcher([ArtistEntry(1, "Takashi Murakami", "living", renown=2),
-                             ArtistEntry(2, "Saburo Murakami", "deceased"),
-                             ArtistEntry(3, "Kate Beaton", "living", renown=1),
-                             ArtistEntry(4, "Cecil Beaton", "deceased", renown=1),
-                             ArtistEntry(5, "Andrew Wyeth", "deceased", renown=2),
-                             ArtistEntry(6, "Jamie Wyeth", "living")])
-    assert blocks(matcher, "smiling flowers, superflat, Murakami style")
-    assert not blocks(matcher, "a fashion portrait, Beaton style")  # equals that differ: allowed, as before
-    assert not blocks(matcher, "a farmhouse in a wheat field, Wyeth style")  # the renowned one is deceased
-    assert blocks(matcher, "a lighthouse, Jamie Wyeth style")  # a full name is that artist
-    assert not blocks(matcher, "a garden in the style of Saburo Murakami")
-
-
-def test_more_phrasings_ask_for_a_style() -> None:
-    assert refused("propaganda poster, red and cream, bold linework, by Rutkowski")  # "by" and the name: a tag
-    assert refused("a fortress on a cliff, channeling Rutkowski")
-    assert refused("a dragon over the sea, drawn like Rutkowski")
-    assert refused("a detective in the rain, like Rutkowski's comics")
-    assert refused("a neon street in Rutkowski's signature look")
-    assert not refused("propaganda poster, red and cream, by Monet")
-    assert not refused("a street lit by Rutkowski at night")  # not a fragment of its own
-    assert not refused("a friend like Rutkowski, smiling")  # "like" with nothing of a work
-    matcher = ArtistMatcher([ArtistEntry(1, "Somebody Else (Paris)", "living")])
-    assert not blocks(matcher, "a perfume bottle, gold cap, by Paris")  # an ordinary word stays a word
-
-
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
     assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))

@@ -20,12 +20,6 @@ statuses (in two files) is left out; a row with no death year is living (the lis
 year), unless its birth year is more than `LIVING_MAX_AGE` years ago ("unknown"; session 20's third rule: MoMA's age
 rule made a row with no birth year "unknown", and so "Banksy" and "Feng Zhu" blocked nothing).
 
-Renown (session 21). A bare surname stands for the registry's artists of that surname only when all of them are
-living, so "Murakami style" was allowed for Takashi Murakami because MoMA also lists a deceased Saburo Murakami.
-Each row gets a renown: 2 when SupaGruen's list (artists named in image prompts) has one of its name forms, 1 when
-one of the lists by field does (deduplicated rows included), else 0; the matcher reads a shared surname by its most
-renowned entries only.
-
     python -m moderation.training.build_artist_seed [SOURCES_DIR]
 """
 
@@ -92,23 +86,9 @@ def build(sources: Path = DEFAULT_SOURCES, deaths: Path = DEATHS,
             if key not in rows:
                 raise ValueError(f"{deaths.name}: {row['name']!r} is in neither list")
             rows[key].update(died=int(row["died"]), status="deceased")
-    prompted = {form for row in rows.values() if row["source"] == "supagruen" for form in name_forms(row["name"])[0]}
     if extra is not None:
         rows.update(extra_rows(extra, rows))
-    listed = {form for name in listed_names(extra) for form in name_forms(name)[0]} if extra is not None else set()
-    for row in rows.values():
-        forms = name_forms(row["name"])[0]
-        row["renown"] = 2 if forms & prompted else 1 if forms & listed else 0
     return rows
-
-
-def listed_names(extra: Path) -> list[str]:
-    """Every name of the lists by field, as written."""
-    names: list[str] = []
-    for path in sorted(extra.glob("*.csv")):
-        with path.open(encoding="utf-8") as fh:
-            names.extend(" ".join(row["name"].split()) for row in csv.DictReader(fh))
-    return names
 
 
 def extra_rows(extra: Path, rows: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -136,7 +116,7 @@ def main(sources: Path = DEFAULT_SOURCES) -> None:
     rows = build(sources)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["name", "born", "died", "status", "source", "renown"])
+        writer = csv.DictWriter(fh, fieldnames=["name", "born", "died", "status", "source"])
         writer.writeheader()
         for key in sorted(rows):
             writer.writerow({k: ("" if v is None else v) for k, v in rows[key].items()})
