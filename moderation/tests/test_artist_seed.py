@@ -163,7 +163,7 @@ def test_every_death_of_the_file_reaches_a_database_seeded_before_it_with_its_ye
 
     migrations = [import_module(f"moderation.migrations.{m}") for m in (
         "0005_artist_deaths", "0008_more_artist_deaths", "0009_registry_deaths_2026", "0011_registry_deaths_1943_1950",
-        "0013_registry_deaths_1951_1960")]
+        "0013_registry_deaths_1951_1960", "0015_registry_deaths_1961_1980")]
     with DEATHS.open(encoding="utf-8") as fh:
         in_file = {row["name"]: int(row["died"]) for row in csv.DictReader(fh)}
     assert set(in_file) <= set().union(*(m.DEATHS for m in migrations))
@@ -178,6 +178,8 @@ def test_every_death_of_the_file_reaches_a_database_seeded_before_it_with_its_ye
      "an album cover of a guitar orchestra in a dark loft, Glenn Branca style", 2018),
     ("0013_registry_deaths_1951_1960", "Tunga", "Tom Slaughter", "Lori Ellison",
      "an installation of braided copper hair hanging from a gallery ceiling, Tunga style", 2016),
+    ("0015_registry_deaths_1961_1980", "Frank Kozik", "Grenville Davey", "Leonor Caraballo",
+     "a gig poster of a smoking bunny in day-glo colours, Frank Kozik style", 2023),
 ])
 def test_a_deaths_migration_updates_a_database_seeded_before_it_and_keeps_an_opt_out_and_a_staff_year(
         user: User, name: str, living: str, opted_out: str, staff: str, text: str, died: int) -> None:
