@@ -139,6 +139,7 @@ class ArtistStatus(models.TextChoices):
     LIVING = "living", _("living")
     DECEASED = "deceased", _("deceased")
     UNKNOWN = "unknown", _("unknown")
+    STUDIO = "studio", _("studio, firm or group")
 
 
 class ArtistPolicy(models.TextChoices):

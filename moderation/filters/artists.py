@@ -50,7 +50,7 @@ _NOT_GIVEN = {"artist", "artists", "painter", "illustrator", "photographer", "sc
               "old", "great", "sir", "dame", "lady", "lord", "saint", "madame", "monsieur", "professor", "doctor",
               "mister", "miss", "the", "and", "with", "from", "for", "like", "trending", "artstation"}
 
-LIVING, DECEASED, UNKNOWN = "living", "deceased", "unknown"
+LIVING, DECEASED, UNKNOWN, STUDIO = "living", "deceased", "unknown", "studio"  # a studio's style is allowed
 AUTO, BLOCK, ALLOW = "auto", "block", "allow"
 MAX_NAME_WORDS = 6
 MIN_SURNAME_CHARS = 5
@@ -151,7 +151,7 @@ def name_forms(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
 class ArtistEntry:
     id: int
     name: str
-    status: str  # living, deceased, unknown
+    status: str  # living, deceased, unknown, studio
     policy: str = AUTO  # auto (by status), block (opt-out, staff), allow (staff)
 
     @property

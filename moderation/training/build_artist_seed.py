@@ -20,12 +20,19 @@ statuses (in two files) is left out; a row with no death year is living (the lis
 year), unless its birth year is more than `LIVING_MAX_AGE` years ago ("unknown"; session 20's third rule: MoMA's age
 rule made a row with no birth year "unknown", and so "Banksy" and "Feng Zhu" blocked nothing).
 
+Studios, firms and groups (session 21). MoMA's table lists firms and groups with the year they were founded as
+their begin date and no end date ("NIKE", "American, founded 1964"; "Valve", "USA, est. 1996"; "Kazuyo Sejima &
+Associates", "Japanese, established 1987"), so the age rule made them living and their styles were refused, against
+the policy (a studio's style is allowed). A MoMA entry whose biography says "founded", "established" or "est." gets
+the status "studio", which blocks nothing by itself (an opt-out or a staff "block" still refuses it).
+
     python -m moderation.training.build_artist_seed [SOURCES_DIR]
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,6 +47,8 @@ DEATHS = ROOT / "moderation" / "data" / "artist_deaths.csv"
 EXTRA = ROOT / "moderation" / "data" / "registry_extra"
 SNAPSHOT_YEAR = 2026
 LIVING_MAX_AGE = 100
+# How MoMA's biographies date a firm or a group: by its founding, not a birth.
+FOUNDED = re.compile(r"\b(?:founded|established|est\.)", re.IGNORECASE)
 
 
 def _year(value: str) -> int | None:
@@ -79,7 +88,8 @@ def build(sources: Path = DEFAULT_SOURCES, deaths: Path = DEATHS,
                 known.update(died=died, status="deceased")  # the same person (same birth year); MoMA is newer
             if not key or key in rows or (born is None and died is None):
                 continue
-            rows[key] = {"name": name, "born": born, "died": died, "status": _status(born, died), "source": "moma"}
+            status = "studio" if FOUNDED.search(row.get("ArtistBio") or "") else _status(born, died)
+            rows[key] = {"name": name, "born": born, "died": died, "status": status, "source": "moma"}
     with deaths.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             key = normalize(row["name"])
