@@ -19,15 +19,15 @@ from moderation.training.build_artist_seed import DEATHS, DEFAULT_SOURCES, build
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def _sources(tmp_path: Path, supagruen: list[tuple[str, str, str]], moma: list[tuple[str, str, str]]) -> Path:
+def _sources(tmp_path: Path, supagruen: list[tuple[str, str, str]], moma: list[tuple[str, ...]]) -> Path:
     with (tmp_path / "supagruen_sd_artists.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["Name", "Born", "Death"])
         writer.writerows(supagruen)
     with (tmp_path / "moma_artists.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["DisplayName", "BeginDate", "EndDate"])
-        writer.writerows(moma)
+        writer.writerow(["DisplayName", "BeginDate", "EndDate", "ArtistBio"])
+        writer.writerows(row if len(row) == 4 else (*row, "") for row in moma)
     return tmp_path
 
 
@@ -51,6 +51,16 @@ def test_a_death_in_moma_wins_over_an_older_living_entry_of_the_same_person(tmp_
     # Another person of the same name (another birth year) lends no death.
     assert rows[normalize("Charles Martin")]["status"] == "living" and rows[normalize("Charles Martin")]["died"] is None
     assert rows[normalize("Claude Monet")]["died"] == 1926
+
+
+def test_a_moma_entry_dated_by_its_founding_is_a_studio_whose_style_is_allowed(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, supagruen=[], moma=[("Valve", "1996", "0", "USA, est. 1996"),
+                                                     ("NIKE", "1964", "0", "American, founded 1964"),
+                                                     ("Kazuyo Sejima & Associates", "1987", "0", "Japanese, established 1987"),
+                                                     ("Estella Painter", "1990", "0", "American, born 1990")])
+    rows = build(sources, _deaths(tmp_path, []), None)
+    assert {row["name"]: row["status"] for row in rows.values()} == {
+        "Valve": "studio", "NIKE": "studio", "Kazuyo Sejima & Associates": "studio", "Estella Painter": "living"}
 
 
 def test_the_deaths_file_corrects_an_entry_and_refuses_a_name_in_neither_list(tmp_path: Path) -> None:
@@ -210,6 +220,30 @@ def test_the_shipped_seed_is_what_the_builder_makes_of_the_sources_deaths_and_li
                 for r in csv.DictReader(fh)}
     assert seed == build()
     assert sum(r["source"] == "atelier" for r in seed.values()) > 0
+
+
+@pytest.mark.django_db
+def test_the_studio_migration_allows_a_firms_style_on_a_database_seeded_before_and_keeps_an_opt_out(user: User) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("moderation.migrations.0016_artist_studio_status")
+    assert Artist.objects.get(name="Valve").status == ArtistStatus.STUDIO  # a fresh database has it from 0002
+    # Seeded before: firms living; the CAMP collective had opted out; staff had set Pentagram to living by hand.
+    Artist.objects.filter(name__in=["Valve", "NIKE"]).update(status=ArtistStatus.LIVING)
+    Artist.objects.filter(name="CAMP").update(status=ArtistStatus.LIVING, policy=ArtistPolicy.BLOCK)
+    Artist.objects.filter(name="Pentagram").update(status=ArtistStatus.LIVING, source="staff")
+    RulesVersion.objects.filter(pk=1).update(artists_token=uuid.uuid4())
+    valve = "a game screenshot of a crowbar in a lab corridor, Valve style"
+    assert not prompt_moderate(user=user, text=valve, stage=Stage.TOOL_PROMPT).allowed
+    migration.apply(apps, None)
+    assert prompt_moderate(user=user, text=valve, stage=Stage.TOOL_PROMPT).allowed  # the running cache is renewed
+    assert prompt_moderate(user=user, text="white sneakers on a pedestal, Nike style", stage=Stage.TOOL_PROMPT).allowed
+    camp = Artist.objects.get(name="CAMP")
+    assert camp.status == ArtistStatus.STUDIO and camp.is_refused  # the opt-out still refuses
+    assert not prompt_moderate(user=user, text="a river at dusk, CAMP style", stage=Stage.TOOL_PROMPT).allowed
+    assert Artist.objects.get(name="Pentagram").status == ArtistStatus.LIVING  # a staff edit is kept
 
 
 @pytest.mark.django_db
