@@ -54,10 +54,10 @@ def test_a_death_in_moma_wins_over_an_older_living_entry_of_the_same_person(tmp_
 
 
 def test_a_moma_entry_dated_by_its_founding_is_a_studio_whose_style_is_allowed(tmp_path: Path) -> None:
-    sources = _sources(tmp_path, supagruen=[], moma=[("Valve", "1996", "0", "USA, est. 1996"),
-                                                     ("NIKE", "1964", "0", "American, founded 1964"),
-                                                     ("Kazuyo Sejima & Associates", "1987", "0", "Japanese, established 1987"),
-                                                     ("Estella Painter", "1990", "0", "American, born 1990")])
+    sources = _sources(tmp_path, supagruen=[], moma=[
+        ("Valve", "1996", "0", "USA, est. 1996"), ("NIKE", "1964", "0", "American, founded 1964"),
+        ("Kazuyo Sejima & Associates", "1987", "0", "Japanese, established 1987"),
+        ("Estella Painter", "1990", "0", "American, born 1990")])
     rows = build(sources, _deaths(tmp_path, []), None)
     assert {row["name"]: row["status"] for row in rows.values()} == {
         "Valve": "studio", "NIKE": "studio", "Kazuyo Sejima & Associates": "studio", "Estella Painter": "living"}
