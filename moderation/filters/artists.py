@@ -7,8 +7,8 @@ prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "t
 comma-separated tag of its own, "a castle, Miyazaki, 4k", unless it is an ordinary word) or names the author of a
 work ("fantasy art by X", "a poster by X", "peinture par X"; a bare "by X" is not enough), and a bare surname only
 when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy. A one-word
-name or a bare surname that is a whole word of the encoder's vocabulary ("ONE", "Silver") counts only where the
-prompt writes it with a capital letter, and the words that ask for a style count only inside the name's own
+name that is a whole word of the encoder's vocabulary ("ONE", "Haze") counts only where the prompt writes it with a
+capital letter, and the words that ask for a style count only inside the name's own
 comma-separated fragment ("au pied du sapin, style illustration" is not "Sapin style").
 
 A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
@@ -265,8 +265,8 @@ class ArtistMatcher:
                        if raw.group()[0].isupper() and tokens(raw.group())}
 
         def as_name(word: str) -> bool:
-            """A one-word name or a bare surname that is an ordinary word ("one", "haze", "silver") is a name only
-            where the prompt writes it with a capital letter."""
+            """A one-word name that is an ordinary word ("one", "haze") is a name only where the prompt writes it
+            with a capital letter (a bare surname is not held to it: "kapoor style" is Anish Kapoor's)."""
             return word not in _common_words() or word in capitalised
 
         def context(start: int, end: int, *, by: bool = False) -> bool:
@@ -303,8 +303,7 @@ class ArtistMatcher:
             taken.update(range(start, end))
             hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=self._decide(entries)))
         for i, word in enumerate(words):
-            if (i in taken or word not in self._surnames or not (context(i, i + 1) or tag(i, i + 1))
-                    or not as_name(word)):
+            if i in taken or word not in self._surnames or not (context(i, i + 1) or tag(i, i + 1)):
                 continue
             entries = self._surnames[word]
             if i and _someone_else(str(text), words[i - 1], word, self._given[word]):
