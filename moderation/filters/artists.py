@@ -6,10 +6,7 @@ of "Brian Donnelly (KAWS)" unless it is an ordinary word) or a bare surname ("Ru
 prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "the way X would", or the name as a
 comma-separated tag of its own, "a castle, Miyazaki, 4k", unless it is an ordinary word) or names the author of a
 work ("fantasy art by X", "a poster by X", "peinture par X"; a bare "by X" is not enough), and a bare surname only
-when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy. A one-word
-name that is a whole word of the encoder's vocabulary ("ONE", "Haze") counts only where the prompt writes it with a
-capital letter, and the words that ask for a style count only inside the name's own
-comma-separated fragment ("au pied du sapin, style illustration" is not "Sapin style").
+when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy.
 
 A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
 style at all: it opens the prompt or follows "and", "of" or "with", and a verb in -ing follows it ("Yoko Ono
@@ -207,18 +204,11 @@ class ArtistMatcher:
         return all(e.blocks for e in entries)
 
     @staticmethod
-    def _style_context(words: list[str], start: int, end: int, *, by: bool = False,
-                       seg: list[int] | None = None) -> bool:
+    def _style_context(words: list[str], start: int, end: int, *, by: bool = False) -> bool:
         """The words around a name ask for a style: "style of X", "X style", "<a work> by X"; with `by`
-        (initials), any "by X". With `seg` (each word's comma-separated fragment), only words of the name's own
-        fragment count: "au pied du sapin, style illustration" does not ask for "Sapin"'s style (the French
-        "style ..." opens the next fragment)."""
-        lo = max(0, start - 2)
-        if seg is not None and start < len(seg):
-            lo = max(lo, next(i for i in range(start + 1) if seg[i] == seg[start]))
-        before = tuple(words[lo:start])
-        same = seg is None or end >= len(words) or end == 0 or seg[end] == seg[end - 1]
-        after = words[end] if end < len(words) and same else ""
+        (initials), any "by X"."""
+        before = tuple(words[max(0, start - 2):start])
+        after = words[end] if end < len(words) else ""
         work_by = len(before) == 2 and before[0] in _WORKS and before[1] in _BY
         return before in _BEFORE or after in _AFTER or work_by or (by and before[-1:] == ("by",))
 
@@ -251,26 +241,8 @@ class ArtistMatcher:
                 at += len(piece)
         return words, spans
 
-    @staticmethod
-    def _fragment_numbers(text: str) -> list[int]:
-        """Each word's comma-separated fragment, by number, in the order of `_words_and_fragments`' words."""
-        pieces = [piece for piece in map(tokens, _FRAGMENT.split(text)) if piece]
-        return [number for number, piece in enumerate(pieces) for _ in piece]
-
     def search(self, text: str) -> list[ArtistHit]:
-        plain = _POSSESSIVE.sub("", str(text))
-        words, fragments = self._words_and_fragments(plain)
-        seg = self._fragment_numbers(plain)
-        capitalised = {tokens(raw.group())[0] for raw in _RAW_WORD.finditer(plain)
-                       if raw.group()[0].isupper() and tokens(raw.group())}
-
-        def as_name(word: str) -> bool:
-            """A one-word name that is an ordinary word ("one", "haze") is a name only where the prompt writes it
-            with a capital letter (a bare surname is not held to it: "kapoor style" is Anish Kapoor's)."""
-            return word not in _common_words() or word in capitalised
-
-        def context(start: int, end: int, *, by: bool = False) -> bool:
-            return self._style_context(words, start, end, by=by, seg=seg)
+        words, fragments = self._words_and_fragments(_POSSESSIVE.sub("", str(text)))
 
         def tag(start: int, end: int) -> bool:
             """words[start:end] is a fragment of its own, a tag of the prompt, and not an ordinary word."""
@@ -282,14 +254,14 @@ class ArtistMatcher:
                 key = tuple(words[start:start + size])
                 entries = self._names.get(key)
                 if entries is not None:
-                    if size == 1 and not ((context(start, start + 1) or tag(start, start + 1))
-                                          and as_name(words[start])):
+                    if size == 1 and not (self._style_context(words, start, start + 1) or tag(start, start + 1)):
                         continue
                     if size > 1 and self._shown(words, start, start + size) and not self._asks_style(words):
                         break  # someone shown doing something, not a style: no shorter name inside either
                 else:
                     entries = self._initials.get(key)
-                    if entries is None or not (context(start, start + size, by=True) or tag(start, start + size)):
+                    if entries is None or not (self._style_context(words, start, start + size, by=True)
+                                               or tag(start, start + size)):
                         continue
                 found.append((start, start + size, entries))
                 break
@@ -303,7 +275,7 @@ class ArtistMatcher:
             taken.update(range(start, end))
             hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=self._decide(entries)))
         for i, word in enumerate(words):
-            if i in taken or word not in self._surnames or not (context(i, i + 1) or tag(i, i + 1)):
+            if i in taken or word not in self._surnames or not (self._style_context(words, i, i + 1) or tag(i, i + 1)):
                 continue
             entries = self._surnames[word]
             if i and _someone_else(str(text), words[i - 1], word, self._given[word]):

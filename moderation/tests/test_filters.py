@@ -143,25 +143,6 @@ def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
     assert not blocks(matcher, "a cafe terrace at dusk, Paris, Opera, 35mm")
 
 
-def test_a_name_that_is_an_ordinary_word_counts_only_with_a_capital() -> None:
-    matcher = ArtistMatcher([ArtistEntry(1, "ONE", "living"), ArtistEntry(2, "Crash (John Matos)", "living"),
-                             ArtistEntry(3, "Jane Silver", "living")])
-    assert not blocks(matcher, "give me a better one like before")
-    assert blocks(matcher, "a brick wall, One style")
-    assert not blocks(matcher, "a subway car, crash style graffiti")
-    assert blocks(matcher, "a subway car, Crash style graffiti")
-    assert blocks(matcher, "a necklace, silver style")  # a bare surname needs no capital ("kapoor style")
-
-
-def test_the_words_asking_for_a_style_count_inside_the_names_own_fragment() -> None:
-    matcher = ArtistMatcher([ArtistEntry(1, "Mathieu Sapin", "living")])
-    assert not blocks(matcher, "Matin de Noël, les enfants au pied du sapin, style illustration vintage")
-    assert blocks(matcher, "un sapin enneigé, style de Sapin")
-    assert blocks(matcher, "un sapin enneigé, Sapin style")
-    assert refused("a castle at dusk, Rutkowski style, 4k")
-    assert not refused("a castle at dusk, painted by hand, style: Monet, 4k")
-
-
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
     assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))
