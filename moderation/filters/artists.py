@@ -4,14 +4,20 @@ deceased artists and studios are allowed, an opt-out or a staff decision overrid
 Full names of two or more words match anywhere in the prompt. A one-word name ("Banksy", or the one-word bracket
 of "Brian Donnelly (KAWS)" unless it is an ordinary word) or a bare surname ("Rutkowski") matches only where the
 prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "the way X would", or the name as a
-comma-separated tag of its own, "a castle, Miyazaki, 4k", unless it is an ordinary word) or names the author of a
-work ("fantasy art by X", "a poster by X", "peinture par X"; a bare "by X" is not enough), and a bare surname only
+comma-separated tag of its own, "a castle, Miyazaki, 4k", or "by" and the name as a tag, "..., by Wlop, 4k", unless
+it is an ordinary word) or names the author of a work ("fantasy art by X", "a poster by X", "peinture par X"; a bare
+"by X" is not enough), and a bare surname only
 when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy.
 
 A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
 style at all: it opens the prompt or follows "and", "of" or "with", and a verb in -ing follows it ("Yoko Ono
 planting acorns", "a portrait of Nick Cave eating dinner"). Making art ("Goro Fujita illustrating ...") and the
 words of prompt tags ("trending", "featuring") are not such acts.
+
+A two-word name whose words are not ordinary words is also found surname first ("murakami takashi"). Where a
+style is asked or the words are a tag, a name whose last word (six letters or more) has one letter wrong ("greg
+rutkowsky", "bansky style") stands for that name, unless the words are a name, a surname or an ordinary word as
+written.
 
 A registry name stands for the forms people type: with or without a bracketed nickname, real name or
 variant ("Grzegorz (Greg) Rutkowski" is also "Greg Rutkowski" and "Grzegorz Rutkowski"; "A.R. Penck (Ralf
@@ -54,6 +60,8 @@ LIVING, DECEASED, UNKNOWN, STUDIO = "living", "deceased", "unknown", "studio"  #
 AUTO, BLOCK, ALLOW = "auto", "block", "allow"
 MAX_NAME_WORDS = 6
 MIN_SURNAME_CHARS = 5
+# A name's last word this long or longer is also found written with one letter wrong ("Rutkowsky", "Bansky").
+MIN_FUZZY_CHARS = 6
 # Words before a name that ask for a style; words after it that do the same.
 _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of"), ("stil", "von"),
            ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of"),
@@ -172,8 +180,16 @@ class ArtistMatcher:
         self._initials: dict[tuple[str, ...], list[ArtistEntry]] = {}
         self._surnames: dict[str, list[ArtistEntry]] = {}
         self._given: dict[str, set[str]] = {}  # a surname's artists' given names (first words of their forms)
+        self._reversed: dict[tuple[str, ...], list[ArtistEntry]] = {}  # "murakami takashi"
+        self._fuzzy: dict[tuple[str, ...], list[ArtistEntry]] = {}  # forms with one letter of the last word deleted
         for entry in entries:
             forms, initials = name_forms(entry.name)
+            for form in forms:
+                if len(form) == 2 and not set(form) & _common_words() and min(map(len, form)) >= MIN_GIVEN_CHARS:
+                    _add(self._reversed, (form[1], form[0]), entry)
+                if len(form[-1]) >= MIN_FUZZY_CHARS and len(form) <= MAX_NAME_WORDS:
+                    for variant in _deletions(form[-1]):
+                        _add(self._fuzzy, (*form[:-1], variant), entry)
             # The surname is the last word of the name without its bracket: a pen name or nickname in brackets
             # ("Mark Machado (Mister Cartoon)") is not a given name and a surname.
             plain = tokens(_BRACKET.sub(" ", entry.name))
@@ -245,14 +261,18 @@ class ArtistMatcher:
         words, fragments = self._words_and_fragments(_POSSESSIVE.sub("", str(text)))
 
         def tag(start: int, end: int) -> bool:
-            """words[start:end] is a fragment of its own, a tag of the prompt, and not an ordinary word."""
-            return (start, end) in fragments and not (end - start == 1 and words[start] in _common_words())
+            """words[start:end] is a fragment of its own, a tag of the prompt, or one that names the author ("...,
+            by Fairey, 4k"), and not an ordinary word."""
+            own = (start, end) in fragments or (start > 0 and words[start - 1] in _BY and (start - 1, end) in fragments)
+            return own and not (end - start == 1 and words[start] in _common_words())
 
         found: list[tuple[int, int, list[ArtistEntry]]] = []
         for start in range(len(words)):
             for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
                 key = tuple(words[start:start + size])
                 entries = self._names.get(key)
+                if entries is None and size == 2 and key not in self._initials:
+                    entries = self._reversed.get(key)  # the surname first, as in Japan, China, Korea, Hungary
                 if entries is not None:
                     if size == 1 and not (self._style_context(words, start, start + 1) or tag(start, start + 1)):
                         continue
@@ -265,6 +285,27 @@ class ArtistMatcher:
                         continue
                 found.append((start, start + size, entries))
                 break
+        # A name with one letter of its last word wrong, where a style is asked ("greg rutkowsky style", "bansky
+        # style"): only where the words are no name as written, and only one letter (a deletion, an insertion, a replacement or two
+        # letters swapped).
+        for start in range(len(words)):
+            for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
+                key = tuple(words[start:start + size])
+                last = key[-1]
+                # Not a misspelling: a name, a surname or an ordinary word as written.
+                if (len(last) < MIN_FUZZY_CHARS - 1 or key in self._names
+                        or last in _common_words() or (size == 1 and last in self._surnames)
+                        or not (self._style_context(words, start, start + size) or tag(start, start + size))):
+                    continue
+                near = [e for variant in (last, *_deletions(last)) for e in self._fuzzy.get((*key[:-1], variant), [])]
+                near += [e for variant in _deletions(last) for e in self._names.get((*key[:-1], variant), [])
+                         if len(variant) >= MIN_FUZZY_CHARS]
+                close = [e for e in dict.fromkeys(near) if any(
+                    len(f) == size and f[:-1] == key[:-1] and _one_letter_apart(f[-1], last)
+                    for f in name_forms(e.name)[0])]
+                if close:  # the longest names still win below, an exact one before a near one of its length
+                    found.append((start, start + size, close))
+                    break
         # The longest names win: "Pieter Bruegel the Elder" hides a shorter name inside it.
         found.sort(key=lambda f: f[0] - f[1])
         taken: set[int] = set()
@@ -298,6 +339,23 @@ def _someone_else(text: str, given: str, surname: str, theirs: set[str]) -> bool
     return any(a.group()[0].isupper() and not a.group().isupper() and not text[a.end():b.start()].strip()
                and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
                for a, b in zip(raw, raw[1:], strict=False))
+
+
+def _deletions(word: str) -> list[str]:
+    """The word with one of its letters left out, each way."""
+    return list(dict.fromkeys(word[:i] + word[i + 1:] for i in range(len(word))))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """a and b differ by one letter: one left out, one added, one replaced, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return short in _deletions(long_)
 
 
 def _add(index: dict[K, list[ArtistEntry]], key: K, entry: ArtistEntry) -> None:

@@ -143,6 +143,20 @@ def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
     assert not blocks(matcher, "a cafe terrace at dusk, Paris, Opera, 35mm")
 
 
+def test_a_name_is_found_surname_first_and_with_one_letter_wrong_where_a_style_is_asked() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Takashi Murakami", "living"), ArtistEntry(2, "Greg Rutkowski", "living"),
+                             ArtistEntry(3, "Banksy", "living"), ArtistEntry(4, "Claude Monet", "deceased"),
+                             ArtistEntry(5, "Anna Baker", "living")])
+    assert blocks(matcher, "superflat wallpaper of smiling flowers, murakami takashi")
+    assert blocks(matcher, "a dragon over a village in the style of Greg Rutkowsky")
+    assert blocks(matcher, "stencil graffiti of a girl with a balloon, bansky style")
+    assert blocks(matcher, "a dragon, greg rutkowskii, 4k")  # a letter added, as a tag
+    assert not blocks(matcher, "a chat with greg rutkowsky about dragons")  # no style asked, not a tag
+    assert not blocks(matcher, "water lilies, claude monett style")  # near a deceased artist: allowed
+    assert not blocks(matcher, "a loaf of bread, bakery style")  # an ordinary word is not a misspelling
+    assert blocks(matcher, "an elf queen, glowing particles, by banksy, trending")  # "by" and a name: a tag
+
+
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Acme Digital Studio", "living")])
     assert not any(hit.blocked for hit in matcher.search("a castle in the style of Studio Ghibli"))
