@@ -286,8 +286,8 @@ class ArtistMatcher:
                 found.append((start, start + size, entries))
                 break
         # A name with one letter of its last word wrong, where a style is asked ("greg rutkowsky style", "bansky
-        # style"): only where the words are no name as written, and only one letter (a deletion, an insertion, a replacement or two
-        # letters swapped).
+        # style"): only where the words are no name as written, and only one letter (left out, added, replaced, or
+        # two neighbours swapped).
         for start in range(len(words)):
             for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
                 key = tuple(words[start:start + size])
