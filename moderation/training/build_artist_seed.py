@@ -20,6 +20,9 @@ statuses (in two files) is left out; a row with no death year is living (the lis
 year), unless its birth year is more than `LIVING_MAX_AGE` years ago ("unknown"; session 20's third rule: MoMA's age
 rule made a row with no birth year "unknown", and so "Banksy" and "Feng Zhu" blocked nothing).
 
+`moderation/data/registry_pending/` holds lists written in session 21 that did not pass their rule (see the model
+card); the builder does not read them.
+
 Studios, firms and groups (session 21). MoMA's table lists firms and groups with the year they were founded as
 their begin date and no end date ("NIKE", "American, founded 1964"; "Valve", "USA, est. 1996"; "Kazuyo Sejima &
 Associates", "Japanese, established 1987"), so the age rule made them living and their styles were refused, against
