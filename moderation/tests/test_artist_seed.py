@@ -247,12 +247,14 @@ def test_the_studio_migration_allows_a_firms_style_on_a_database_seeded_before_a
 
 
 @pytest.mark.django_db
-def test_the_lists_migration_adds_their_artists_to_a_database_seeded_before_and_keeps_an_opt_out(user: User) -> None:
+@pytest.mark.parametrize("name", ["0014_registry_extra", "0017_registry_prompted"])
+def test_the_lists_migration_adds_their_artists_to_a_database_seeded_before_and_keeps_an_opt_out(
+        user: User, name: str) -> None:
     from importlib import import_module
 
     from django.apps import apps
 
-    migration = import_module("moderation.migrations.0014_registry_extra")
+    migration = import_module(f"moderation.migrations.{name}")
     with (DATA / "artists.csv").open(encoding="utf-8") as fh:
         listed = [r for r in csv.DictReader(fh) if r["source"] == "atelier"]
     living = next(r["name"] for r in listed if r["status"] == "living" and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]{4,}",
