@@ -14,10 +14,13 @@ style at all: it opens the prompt or follows "and", "of" or "with", and a verb i
 planting acorns", "a portrait of Nick Cave eating dinner"). Making art ("Goro Fujita illustrating ...") and the
 words of prompt tags ("trending", "featuring") are not such acts.
 
-A two-word name whose words are not ordinary words is also found surname first ("murakami takashi"). Where a
+A one-word name or a bare surname that is not an ordinary word, followed in its fragment by a word of a work
+("banksy stencil", "sparth concept art", "a crewdson photo"), names that artist's work as a style request does;
+so do "façon X", "à la manière de X", "X vibes", and Stable Diffusion's weight syntax "(kuvshinov:1.2)", read as a
+tag. A two-word name whose words are not ordinary words is also found surname first ("murakami takashi"). Where a
 style is asked or the words are a tag, a name whose last word (six letters or more) has one letter wrong ("greg
-rutkowsky", "bansky style") stands for that name, unless the words are a name, a surname or an ordinary word as
-written.
+rutkowsky", "bansky style", "kuvshinof style") stands for that name, unless the words are a name, a surname or an
+ordinary word as written; a full name with one letter wrong is found anywhere, as the full name is.
 
 A registry name stands for the forms people type: with or without a bracketed nickname, real name or
 variant ("Grzegorz (Greg) Rutkowski" is also "Greg Rutkowski" and "Grzegorz Rutkowski"; "A.R. Penck (Ralf
@@ -65,8 +68,10 @@ MIN_FUZZY_CHARS = 6
 # Words before a name that ask for a style; words after it that do the same.
 _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of"), ("stil", "von"),
            ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of"),
-           ("the", "way")]
-_AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle"}
+           ("the", "way"), ("maniere", "de")]
+_AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle", "vibes", "vibe"}
+# French: "façon X" ("Stålenhag-style"), as "à la manière de X" is ("maniere", "de") above.
+_BEFORE_ONE = {"facon"}
 # "<a work> by X" (EN) and "<a work> par X" (FR) name the author of a work, as a style request does: "fantasy art
 # by Wlop", "a poster by Beeple", "une affiche par Loish". A bare "by X" does not ("lit by cyan neon", "surrounded
 # by crash barriers"), so a one-word name or a bare surname needs a word for a work before the "by".
@@ -76,6 +81,12 @@ _WORKS = {"art", "artwork", "artworks", "painting", "paintings", "painted", "ill
           "print", "fanart", "concept", "comic", "piece", "peinture", "peint", "peinte", "dessin",
           "dessine", "affiche", "oeuvre", "tableau", "gravure", "sculpte"}
 _BY = {"by", "par"}
+# A word of a work right after a one-word name or a bare surname that is not an ordinary word names that artist's
+# work, as "X style" asks for it: "banksy stencil", "sparth concept art", "a crewdson photo", "chaim machlev tattoo".
+_WORK_AFTER = _WORKS | {"piece", "pieces", "photo", "photos", "tattoo", "tattoos", "stencil", "graffiti", "technique",
+                        "everyday", "everydays", "look", "manga", "comics", "figure", "figures"}
+# Stable Diffusion's weight syntax, "(kuvshinov:1.2)": the name inside is a tag of its own.
+_WEIGHTED = re.compile(r"\(([^():,]+):\s*\d+(?:\.\d+)?\)")
 # A full name in one of these places, followed by a verb in -ing, is someone shown doing something.
 _SUBJECT_BEFORE = {"and", "of", "with"}
 # Words in -ing after a name that are not the person's act: making art, and the words of prompt tags.
@@ -182,6 +193,7 @@ class ArtistMatcher:
         self._given: dict[str, set[str]] = {}  # a surname's artists' given names (first words of their forms)
         self._reversed: dict[tuple[str, ...], list[ArtistEntry]] = {}  # "murakami takashi"
         self._fuzzy: dict[tuple[str, ...], list[ArtistEntry]] = {}  # forms with one letter of the last word deleted
+        self._fuzzy_surnames: dict[str, set[str]] = {}  # a bare surname with one letter deleted -> the surnames
         for entry in entries:
             forms, initials = name_forms(entry.name)
             for form in forms:
@@ -203,6 +215,10 @@ class ArtistMatcher:
                     self._given.setdefault(surname, set()).update(form[0] for form in forms if len(form) > 1)
             for key in initials:
                 _add(self._initials, key, entry)
+        for surname in self._surnames:
+            if len(surname) >= MIN_FUZZY_CHARS:
+                for variant in (surname, *_deletions(surname)):
+                    self._fuzzy_surnames.setdefault(variant, set()).add(surname)
 
     def __len__(self) -> int:
         return len(self._names)
@@ -226,7 +242,8 @@ class ArtistMatcher:
         before = tuple(words[max(0, start - 2):start])
         after = words[end] if end < len(words) else ""
         work_by = len(before) == 2 and before[0] in _WORKS and before[1] in _BY
-        return before in _BEFORE or after in _AFTER or work_by or (by and before[-1:] == ("by",))
+        return (before in _BEFORE or after in _AFTER or work_by or (by and before[-1:] == ("by",))
+                or bool(before) and before[-1] in _BEFORE_ONE)
 
     @classmethod
     def _asks_style(cls, words: list[str]) -> bool:
@@ -258,7 +275,13 @@ class ArtistMatcher:
         return words, spans
 
     def search(self, text: str) -> list[ArtistHit]:
-        words, fragments = self._words_and_fragments(_POSSESSIVE.sub("", str(text)))
+        text = _WEIGHTED.sub(r", \1,", str(text))
+        words, fragments = self._words_and_fragments(_POSSESSIVE.sub("", text))
+
+        def work_after(start: int, end: int) -> bool:
+            """A one-word name or a surname, not an ordinary word, followed by a word of a work in its fragment."""
+            return (end - start == 1 and end < len(words) and words[end] in _WORK_AFTER
+                    and words[start] not in _common_words() and not any(a == end for a, _ in fragments))
 
         def tag(start: int, end: int) -> bool:
             """words[start:end] is a fragment of its own, a tag of the prompt, or one that names the author ("...,
@@ -274,7 +297,8 @@ class ArtistMatcher:
                 if entries is None and size == 2 and key not in self._initials:
                     entries = self._reversed.get(key)  # the surname first, as in Japan, China, Korea, Hungary
                 if entries is not None:
-                    if size == 1 and not (self._style_context(words, start, start + 1) or tag(start, start + 1)):
+                    if size == 1 and not (self._style_context(words, start, start + 1) or tag(start, start + 1)
+                                          or work_after(start, start + 1)):
                         continue
                     if size > 1 and self._shown(words, start, start + size) and not self._asks_style(words):
                         break  # someone shown doing something, not a style: no shorter name inside either
@@ -295,8 +319,9 @@ class ArtistMatcher:
                 # Not a misspelling: a name, a surname or an ordinary word as written.
                 if (len(last) < MIN_FUZZY_CHARS - 1 or key in self._names
                         or last in _common_words() or (size == 1 and last in self._surnames)
-                        or not (self._style_context(words, start, start + size) or tag(start, start + size))):
-                    continue
+                        or size == 1 and not (self._style_context(words, start, start + size)
+                                              or tag(start, start + size))):
+                    continue  # a full name with one letter wrong is found anywhere, as a full name is
                 near = [e for variant in (last, *_deletions(last)) for e in self._fuzzy.get((*key[:-1], variant), [])]
                 near += [e for variant in _deletions(last) for e in self._names.get((*key[:-1], variant), [])
                          if len(variant) >= MIN_FUZZY_CHARS]
@@ -316,8 +341,17 @@ class ArtistMatcher:
             taken.update(range(start, end))
             hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=self._decide(entries)))
         for i, word in enumerate(words):
-            if i in taken or word not in self._surnames or not (self._style_context(words, i, i + 1) or tag(i, i + 1)):
+            if i in taken or not (self._style_context(words, i, i + 1) or tag(i, i + 1) or work_after(i, i + 1)):
                 continue
+            if word not in self._surnames:
+                # A surname with one letter wrong ("kuvshinof style"), when it is not an ordinary word or a name.
+                if len(word) < MIN_FUZZY_CHARS - 1 or word in _common_words() or (word,) in self._names:
+                    continue
+                surnames = {known for variant in (word, *_deletions(word))
+                            for known in self._fuzzy_surnames.get(variant, ()) if _one_letter_apart(known, word)}
+                if len(surnames) != 1:
+                    continue
+                word = surnames.pop()
             entries = self._surnames[word]
             if i and _someone_else(str(text), words[i - 1], word, self._given[word]):
                 continue

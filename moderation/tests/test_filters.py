@@ -151,10 +151,28 @@ def test_a_name_is_found_surname_first_and_with_one_letter_wrong_where_a_style_i
     assert blocks(matcher, "a dragon over a village in the style of Greg Rutkowsky")
     assert blocks(matcher, "stencil graffiti of a girl with a balloon, bansky style")
     assert blocks(matcher, "a dragon, greg rutkowskii, 4k")  # a letter added, as a tag
-    assert not blocks(matcher, "a chat with greg rutkowsky about dragons")  # no style asked, not a tag
+    # A full name with one letter wrong is read as the full name is, anywhere; a one-word name needs a style asked.
+    assert blocks(matcher, "a chat with greg rutkowsky about dragons") == blocks(
+        matcher, "a chat with greg rutkowski about dragons")
+    assert not blocks(matcher, "a chat about bansky and dragons")
     assert not blocks(matcher, "water lilies, claude monett style")  # near a deceased artist: allowed
     assert not blocks(matcher, "a loaf of bread, bakery style")  # an ordinary word is not a misspelling
     assert blocks(matcher, "an elf queen, glowing particles, by banksy, trending")  # "by" and a name: a tag
+
+
+def test_a_work_after_a_name_the_weight_syntax_and_french_phrasings_ask_for_a_style() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Banksy", "living"), ArtistEntry(2, "Ilya Kuvshinov", "living"),
+                             ArtistEntry(3, "Simon Stålenhag", "living"), ArtistEntry(4, "Haze", "living"),
+                             ArtistEntry(5, "Claude Monet", "deceased")])
+    assert blocks(matcher, "banksy stencil graffiti of a riot cop smelling a daisy")
+    assert blocks(matcher, "anime girl, (kuvshinov:1.2), detailed eyes")
+    assert blocks(matcher, "a headshot, kuvshinof style")  # a surname with one letter wrong
+    assert blocks(matcher, "une station-service sous la neige façon Stålenhag")
+    assert blocks(matcher, "un robot géant à la manière de Stålenhag")
+    assert blocks(matcher, "stalenhag vibes: an 80s car in the suburbs")
+    assert not blocks(matcher, "a haze photo of the city at dawn")  # an ordinary word before a work stays a word
+    assert not blocks(matcher, "a Monet painting of water lilies")
+    assert not blocks(matcher, "a chat about banksy and dragons, poster")  # no work right after the name
 
 
 def test_a_firms_last_word_is_not_read_as_a_surname() -> None:
