@@ -15,12 +15,12 @@ planting acorns", "a portrait of Nick Cave eating dinner"). Making art ("Goro Fu
 words of prompt tags ("trending", "featuring") are not such acts.
 
 A one-word name or a bare surname that is not an ordinary word, followed in its fragment by a word of a work
-("banksy stencil", "sparth concept art", "a crewdson photo"), names that artist's work as a style request does;
-so do "façon X", "à la manière de X", "X vibes", and Stable Diffusion's weight syntax "(kuvshinov:1.2)", read as a
-tag. A two-word name whose words are not ordinary words is also found surname first ("murakami takashi"). Where a
-style is asked or the words are a tag, a name whose last word (six letters or more) has one letter wrong ("greg
-rutkowsky", "bansky style", "kuvshinof style") stands for that name, unless the words are a name, a surname or an
-ordinary word as written; a full name with one letter wrong is found anywhere, as the full name is.
+("banksy stencil", "sparth concept art", "a crewdson photo") or by "vibes", names that artist's work as a style
+request does; so do "façon X" and "à la manière de X"; Stable Diffusion's weight syntax "(kuvshinov:1.2)" is read
+as a tag. A two-word name whose words are not ordinary words is also found surname first ("murakami takashi").
+Where a style is asked or the words are a tag, a one-word name whose word (six letters or more) has one letter
+wrong ("bansky style") stands for that name, unless the word is a name, a surname or an ordinary word as written;
+a full name with one letter wrong in its last word ("greg rutkowsky") is found anywhere, as the full name is.
 
 A registry name stands for the forms people type: with or without a bracketed nickname, real name or
 variant ("Grzegorz (Greg) Rutkowski" is also "Greg Rutkowski" and "Grzegorz Rutkowski"; "A.R. Penck (Ralf
@@ -69,7 +69,7 @@ MIN_FUZZY_CHARS = 6
 _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of"), ("stil", "von"),
            ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of"),
            ("the", "way"), ("maniere", "de")]
-_AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle", "vibes", "vibe"}
+_AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle"}
 # French: "façon X" ("Stålenhag-style"), as "à la manière de X" is ("maniere", "de") above.
 _BEFORE_ONE = {"facon"}
 # "<a work> by X" (EN) and "<a work> par X" (FR) name the author of a work, as a style request does: "fantasy art
@@ -84,7 +84,7 @@ _BY = {"by", "par"}
 # A word of a work right after a one-word name or a bare surname that is not an ordinary word names that artist's
 # work, as "X style" asks for it: "banksy stencil", "sparth concept art", "a crewdson photo", "chaim machlev tattoo".
 _WORK_AFTER = _WORKS | {"piece", "pieces", "photo", "photos", "tattoo", "tattoos", "stencil", "graffiti", "technique",
-                        "everyday", "everydays", "look", "manga", "comics", "figure", "figures"}
+                        "everyday", "everydays", "look", "manga", "comics", "figure", "figures", "vibes", "vibe"}
 # Stable Diffusion's weight syntax, "(kuvshinov:1.2)": the name inside is a tag of its own.
 _WEIGHTED = re.compile(r"\(([^():,]+):\s*\d+(?:\.\d+)?\)")
 # A full name in one of these places, followed by a verb in -ing, is someone shown doing something.
@@ -193,7 +193,6 @@ class ArtistMatcher:
         self._given: dict[str, set[str]] = {}  # a surname's artists' given names (first words of their forms)
         self._reversed: dict[tuple[str, ...], list[ArtistEntry]] = {}  # "murakami takashi"
         self._fuzzy: dict[tuple[str, ...], list[ArtistEntry]] = {}  # forms with one letter of the last word deleted
-        self._fuzzy_surnames: dict[str, set[str]] = {}  # a bare surname with one letter deleted -> the surnames
         for entry in entries:
             forms, initials = name_forms(entry.name)
             for form in forms:
@@ -215,10 +214,7 @@ class ArtistMatcher:
                     self._given.setdefault(surname, set()).update(form[0] for form in forms if len(form) > 1)
             for key in initials:
                 _add(self._initials, key, entry)
-        for surname in self._surnames:
-            if len(surname) >= MIN_FUZZY_CHARS:
-                for variant in (surname, *_deletions(surname)):
-                    self._fuzzy_surnames.setdefault(variant, set()).add(surname)
+
 
     def __len__(self) -> int:
         return len(self._names)
@@ -344,14 +340,7 @@ class ArtistMatcher:
             if i in taken or not (self._style_context(words, i, i + 1) or tag(i, i + 1) or work_after(i, i + 1)):
                 continue
             if word not in self._surnames:
-                # A surname with one letter wrong ("kuvshinof style"), when it is not an ordinary word or a name.
-                if len(word) < MIN_FUZZY_CHARS - 1 or word in _common_words() or (word,) in self._names:
-                    continue
-                surnames = {known for variant in (word, *_deletions(word))
-                            for known in self._fuzzy_surnames.get(variant, ()) if _one_letter_apart(known, word)}
-                if len(surnames) != 1:
-                    continue
-                word = surnames.pop()
+                continue
             entries = self._surnames[word]
             if i and _someone_else(str(text), words[i - 1], word, self._given[word]):
                 continue

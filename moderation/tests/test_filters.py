@@ -166,7 +166,8 @@ def test_a_work_after_a_name_the_weight_syntax_and_french_phrasings_ask_for_a_st
                              ArtistEntry(5, "Claude Monet", "deceased")])
     assert blocks(matcher, "banksy stencil graffiti of a riot cop smelling a daisy")
     assert blocks(matcher, "anime girl, (kuvshinov:1.2), detailed eyes")
-    assert blocks(matcher, "a headshot, kuvshinof style")  # a surname with one letter wrong
+    assert not blocks(matcher, "a headshot, kuvshinof style")  # a bare surname must be written right
+    assert not blocks(matcher, "a journal and a candle, cozy sunday vibes")  # "vibes" after a word is a mood
     assert blocks(matcher, "une station-service sous la neige façon Stålenhag")
     assert blocks(matcher, "un robot géant à la manière de Stålenhag")
     assert blocks(matcher, "stalenhag vibes: an 80s car in the suburbs")
