@@ -6,8 +6,8 @@ of "Brian Donnelly (KAWS)" unless it is an ordinary word) or a bare surname ("Ru
 prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "the way X would", or the name as a
 comma-separated tag of its own, "a castle, Miyazaki, 4k", or "by" and the name as a tag, "..., by Wlop, 4k", unless
 it is an ordinary word) or names the author of a work ("fantasy art by X", "a poster by X", "peinture par X"; a bare
-"by X" is not enough), and a bare surname only
-when no allowed artist shares it, so that ordinary words and common surnames do not trip the policy.
+"by X" is not enough), and a bare surname only when no allowed artist shares it, so that ordinary words and common
+surnames do not trip the policy.
 
 A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
 style at all: it opens the prompt or follows "and", "of" or "with", and a verb in -ing follows it ("Yoko Ono
@@ -215,7 +215,6 @@ class ArtistMatcher:
             for key in initials:
                 _add(self._initials, key, entry)
 
-
     def __len__(self) -> int:
         return len(self._names)
 
@@ -305,9 +304,9 @@ class ArtistMatcher:
                         continue
                 found.append((start, start + size, entries))
                 break
-        # A name with one letter of its last word wrong, where a style is asked ("greg rutkowsky style", "bansky
-        # style"): only where the words are no name as written, and only one letter (left out, added, replaced, or
-        # two neighbours swapped).
+        # A name with one letter of its last word wrong (left out, added, replaced, or two neighbours swapped): a full
+        # name anywhere, as the full name is ("greg rutkowsky"); a one-word name where a style is asked or as a tag
+        # ("bansky style"); never words that are a name, a surname or an ordinary word as written.
         for start in range(len(words)):
             for size in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
                 key = tuple(words[start:start + size])
@@ -317,7 +316,7 @@ class ArtistMatcher:
                         or last in _common_words() or (size == 1 and last in self._surnames)
                         or size == 1 and not (self._style_context(words, start, start + size)
                                               or tag(start, start + size))):
-                    continue  # a full name with one letter wrong is found anywhere, as a full name is
+                    continue
                 near = [e for variant in (last, *_deletions(last)) for e in self._fuzzy.get((*key[:-1], variant), [])]
                 near += [e for variant in _deletions(last) for e in self._names.get((*key[:-1], variant), [])
                          if len(variant) >= MIN_FUZZY_CHARS]
@@ -337,9 +336,8 @@ class ArtistMatcher:
             taken.update(range(start, end))
             hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=self._decide(entries)))
         for i, word in enumerate(words):
-            if i in taken or not (self._style_context(words, i, i + 1) or tag(i, i + 1) or work_after(i, i + 1)):
-                continue
-            if word not in self._surnames:
+            if (i in taken or word not in self._surnames
+                    or not (self._style_context(words, i, i + 1) or tag(i, i + 1) or work_after(i, i + 1))):
                 continue
             entries = self._surnames[word]
             if i and _someone_else(str(text), words[i - 1], word, self._given[word]):
