@@ -3,7 +3,8 @@ build_artist_seed to MoMA entries whose biography dates them by their founding (
 "est. 1996"), which the age rule had made living. A fresh database gets them from artists.csv in 0002; this updates a
 database seeded before: only rows still as seeded (from MoMA, living or unknown, no death year) change, so a staff
 edit is kept, and an opt-out (policy "block") still refuses. The 8 firms MoMA gives an end date stay "deceased"
-there (a fresh database has them as "studio"): both allow."""
+there (a fresh database has them as "studio"): both allow. Reversed, every studio becomes "unknown", which allows
+too."""
 
 import csv
 import uuid

@@ -27,8 +27,6 @@ def apply(apps, schema_editor):
         apps.get_model("moderation", "RulesVersion").objects.filter(pk=1).update(artists_token=uuid.uuid4())
 
 
-
-
 class Migration(migrations.Migration):
     dependencies = [("moderation", "0016_artist_studio_status")]
     operations = [migrations.RunPython(apply, migrations.RunPython.noop)]

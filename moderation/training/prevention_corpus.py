@@ -23,7 +23,9 @@ innocent activity with the same verbs (steal, shoot, smuggle, crack, poach, brea
 `INNOCENT` gives such activities tips in the offender media themselves (less the two that only an offender writes,
 "without getting caught" and "getting away with") and in the neutral ones, and `CRIME_WORDS` are crime words sent
 alone as a chat message. None of them is a task or a word of the chat corpus, whose held-out rows showed the gap
-(tested).
+(tested). `ngram-emb-29` was trained with them and passed the held-out split's gate, but failed its
+rule on held-out set 15 by margin (2 more harmful rows and 1 fewer benign row refused, against bars of 3; model
+card); the next candidate starts from this corpus.
 
 No prompt of an evaluation set is used (tested). Families: one medium each, so `corpus.split_of` holds whole media
 out; every crime and tip is drawn in every medium.
