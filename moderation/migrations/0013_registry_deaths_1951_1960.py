@@ -6,22 +6,15 @@ stay living). A fresh database gets them from artists.csv in 0002; this updates 
 0008, 0009 and 0011 did: only rows still as seeded (from the lists, no death year) change, so a staff edit is kept
 and an opt-out stays refused."""
 
-import uuid
-
 from django.db import migrations
+
+from moderation.migrations._registry import record_deaths
 
 DEATHS = {"Tunga": 2016, "Axel Kasseböhmer": 2017, "Tom Slaughter": 2014, "Lori Ellison": 2015}
 
 
 def apply(apps, schema_editor):
-    Artist = apps.get_model("moderation", "Artist")
-    changed = 0
-    for name, died in DEATHS.items():
-        changed += Artist.objects.filter(name=name, source__in=["supagruen", "moma"], died__isnull=True).exclude(
-            status="deceased").update(died=died, status="deceased")
-    if changed:
-        # update() sends no signal: a new token makes running processes compile the registry again.
-        apps.get_model("moderation", "RulesVersion").objects.filter(pk=1).update(artists_token=uuid.uuid4())
+    record_deaths(apps, DEATHS)
 
 
 class Migration(migrations.Migration):

@@ -7,12 +7,10 @@ there (a fresh database has them as "studio"): both allow. Reversed, every studi
 too."""
 
 import csv
-import uuid
-from pathlib import Path
 
 from django.db import migrations, models
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "artists.csv"
+from moderation.migrations._registry import SEED, renew_artists_token
 
 
 def apply(apps, schema_editor):
@@ -24,8 +22,7 @@ def apply(apps, schema_editor):
         changed += Artist.objects.filter(name__in=studios[start:start + 500], source="moma", died__isnull=True,
                                          status__in=["living", "unknown"]).update(status="studio")
     if changed:
-        # update() sends no signal: a new token makes running processes compile the registry again.
-        apps.get_model("moderation", "RulesVersion").objects.filter(pk=1).update(artists_token=uuid.uuid4())
+        renew_artists_token(apps)
 
 
 def unapply(apps, schema_editor):
