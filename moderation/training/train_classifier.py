@@ -69,6 +69,7 @@ from sklearn.neural_network import MLPClassifier
 from moderation.filters.classifier import MODEL_DIR, PromptClassifier, analyze
 from moderation.filters.encoder import SentenceEncoder, default_model_dir
 from moderation.filters.text import normalize
+from moderation.training.art_corpus import generate_art
 from moderation.training.attacks_corpus import generate_attacks
 from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
@@ -121,6 +122,8 @@ HARMS_VERSION = "ngram-emb-26"
 # ngram-emb-26's recipe with tips against crimes and the same crimes' offender tips, in the same media
 # (--prevention-corpus), session 20
 PREVENTION_VERSION = "ngram-emb-28"
+# the same with dead painters' dark and bodily subjects, and the same styles asked for harm (--art-corpus), session 22
+ART_VERSION = "ngram-emb-30"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 FINETUNE = 4
 C_DEFAULT = 8.0
@@ -158,7 +161,8 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   french_broad: bool = False, written: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
-                  harms: bool = False, prevention: bool = False) -> list[tuple[Example, str]]:
+                  harms: bool = False, prevention: bool = False,
+                  art: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
@@ -168,7 +172,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_warnings() if warnings else []) + (generate_attacks() if attacks else [])
             + (generate_documents() if documents else []) + (generate_scenes() if scenes else [])
             + (generate_selfharm() + generate_wrongs() if harms else [])
-            + (generate_prevention() if prevention else [])
+            + (generate_prevention() if prevention else []) + (generate_art() if art else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -517,6 +521,9 @@ def main() -> None:
     parser.add_argument("--prevention-corpus", action="store_true",
                         help="with --harms-corpus: add moderation/training/prevention_corpus.py (the candidate "
                              "ngram-emb-28)")
+    parser.add_argument("--art-corpus", action="store_true",
+                        help="with --prevention-corpus: add moderation/training/art_corpus.py (the candidate "
+                             "ngram-emb-30)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
@@ -569,6 +576,8 @@ def main() -> None:
         parser.error("--harms-corpus goes with --scenes-corpus")
     if args.prevention_corpus and not args.harms_corpus:
         parser.error("--prevention-corpus goes with --harms-corpus")
+    if args.art_corpus and not args.prevention_corpus:
+        parser.error("--art-corpus goes with --prevention-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
     if (args.seed or args.keep_thresholds) and not args.finetune:
@@ -580,7 +589,7 @@ def main() -> None:
                          french_broad=args.french_broad, written=args.french_written,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
-                         harms=args.harms_corpus, prevention=args.prevention_corpus)
+                         harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -658,6 +667,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else ART_VERSION if args.art_corpus
                    else PREVENTION_VERSION if args.prevention_corpus
                    else HARMS_VERSION if args.harms_corpus
                    else SCENES_VERSION if args.scenes_corpus
