@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from chatsite.accounts.models import User
+from moderation.filters.artists import ArtistEntry, ArtistMatcher
 from moderation.filters.text import normalize
 from moderation.models import Artist, ArtistPolicy, ArtistStatus, RulesVersion
 from moderation.services import Stage, prompt_moderate
@@ -96,6 +97,25 @@ def test_the_hand_written_lists_add_only_the_artists_the_sources_lack(tmp_path: 
     assert normalize("Disputed Person") not in rows  # two statuses: left out
     without = build(sources, _deaths(tmp_path, []), None)
     assert without.keys() == {normalize("Greg Rutkowski"), normalize("Claude Monet")}
+
+
+def test_a_list_may_name_studios_whose_style_is_allowed_and_nothing_else(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, supagruen=[], moma=[("Christopher Blizzard", "1973", "")])
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "studios.csv").write_text("name,born,died,field,status\nBlizzard,1991,,game maker,studio\n"
+                                       "Karla Ortiz,1991,,painter,\n", encoding="utf-8")
+    rows = build(sources, _deaths(tmp_path, []), extra)
+    assert rows[normalize("Blizzard")]["status"] == "studio"
+    assert rows[normalize("Karla Ortiz")]["status"] == "living"  # an empty status: the dates decide
+    assert rows[normalize("Christopher Blizzard")]["status"] == "living"
+    entries = [ArtistEntry(id=i, name=r["name"], status=r["status"]) for i, r in enumerate(rows.values())]
+    matcher = ArtistMatcher(entries)
+    assert not any(h.blocked for h in matcher.search("hearthstone card art, blizzard style, a dwarf tavern keeper"))
+    assert any(h.blocked for h in matcher.search("a portrait in the style of Christopher Blizzard"))
+    (extra / "studios.csv").write_text("name,born,died,field,status\nSomeone,1991,,painter,living\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="may only say 'studio'"):
+        build(sources, _deaths(tmp_path, []), extra)
 
 
 def test_the_shipped_seed_has_every_death_of_the_deaths_file() -> None:
@@ -247,7 +267,7 @@ def test_the_studio_migration_allows_a_firms_style_on_a_database_seeded_before_a
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["0014_registry_extra", "0017_registry_prompted"])
+@pytest.mark.parametrize("name", ["0014_registry_extra", "0017_registry_prompted", "0018_registry_studios"])
 def test_the_lists_migration_adds_their_artists_to_a_database_seeded_before_and_keeps_an_opt_out(
         user: User, name: str) -> None:
     from importlib import import_module

@@ -29,6 +29,10 @@ Associates", "Japanese, established 1987"), so the age rule made them living and
 the policy (a studio's style is allowed). A MoMA entry whose biography says "founded", "established" or "est." gets
 the status "studio", which blocks nothing by itself (an opt-out or a staff "block" still refuses it).
 
+A list may carry a `status` column whose only value is "studio" (session 22, `registry_extra/studios.csv`): studios,
+game makers and brands named as users type them, so that a studio whose name is also a living artist's surname
+("blizzard style" was Christopher Blizzard's) is read as the studio.
+
     python -m moderation.training.build_artist_seed [SOURCES_DIR]
 """
 
@@ -117,8 +121,11 @@ def extra_rows(extra: Path, rows: dict[str, dict[str, Any]]) -> dict[str, dict[s
                 born, died = _year(row["born"]), _year(row["died"])
                 if not key or known & name_forms(name)[0]:
                     continue
-                new = {"name": name, "born": born, "died": died,
-                       "status": _status(born, died, no_birth_year="living"), "source": "atelier"}
+                given = (row.get("status") or "").strip()
+                if given not in ("", "studio"):
+                    raise ValueError(f"{path.name}: {name!r} has the status {given!r}; a list may only say 'studio'")
+                status = "studio" if given else _status(born, died, no_birth_year="living")
+                new = {"name": name, "born": born, "died": died, "status": status, "source": "atelier"}
                 if key in found and found[key]["status"] != new["status"]:
                     disputed.add(key)
                 found.setdefault(key, new)
