@@ -7,7 +7,8 @@ prompt asks for a style ("style of X", "X style", "inspired by X", "X-esque", "t
 comma-separated tag of its own, "a castle, Miyazaki, 4k", or "by" and the name as a tag, "..., by Wlop, 4k", unless
 it is an ordinary word) or names the author of a work ("fantasy art by X", "a poster by X", "peinture par X"; a bare
 "by X" is not enough), and a bare surname only when no allowed artist shares it, so that ordinary words and common
-surnames do not trip the policy.
+surnames do not trip the policy. After a one-word name that is also an ordinary word ("Haze", "Sharp"), "like" and
+"aesthetic" compare or describe ("neon haze like a dream") and ask for no style; "Haze style" still does.
 
 A full name is a person shown, not a style asked, when it is the subject of an act and the prompt asks for no
 style at all: it opens the prompt or follows "and", "of" or "with", and a verb in -ing follows it ("Yoko Ono
@@ -70,6 +71,7 @@ _BEFORE = [("style", "of"), ("styles", "of"), ("inspired", "by"), ("manner", "of
            ("style", "de"), ("estilo", "de"), ("look", "of"), ("aesthetic", "of"), ("artstyle", "of"),
            ("the", "way"), ("maniere", "de")]
 _AFTER = {"style", "styled", "inspired", "esque", "like", "aesthetic", "artstyle"}
+_AFTER_ORDINARY = _AFTER - {"like", "aesthetic"}  # after a name that is also an ordinary word (session 22)
 # French: "façon X" ("Stålenhag-style"), as "à la manière de X" is ("maniere", "de") above.
 _BEFORE_ONE = {"facon"}
 # "<a work> by X" (EN) and "<a work> par X" (FR) name the author of a work, as a style request does: "fantasy art
@@ -231,13 +233,18 @@ class ArtistMatcher:
         return all(e.blocks for e in entries)
 
     @staticmethod
-    def _style_context(words: list[str], start: int, end: int, *, by: bool = False) -> bool:
+    def _style_context(words: list[str], start: int, end: int, *, by: bool = False, name: bool = False) -> bool:
         """The words around a name ask for a style: "style of X", "X style", "<a work> by X"; with `by`
-        (initials), any "by X"."""
+        (initials), any "by X". With `name`, words[start:end] is a one-word registry name (not a bare surname)."""
         before = tuple(words[max(0, start - 2):start])
         after = words[end] if end < len(words) else ""
         work_by = len(before) == 2 and before[0] in _WORKS and before[1] in _BY
-        return (before in _BEFORE or after in _AFTER or work_by or (by and before[-1:] == ("by",))
+        # After a one-word name that is also an ordinary word ("Haze", "Silver", "Sharp"), "like" and "aesthetic"
+        # compare or describe: "neon haze like a dream", "sharp like a knife". "Haze style" still asks for the
+        # artist's. (Not for bare surnames: the vocabulary also holds names, "Kapoor-like".)
+        ordinary = name and end - start == 1 and words[start] in _common_words()
+        return (before in _BEFORE or after in (_AFTER_ORDINARY if ordinary else _AFTER) or work_by
+                or (by and before[-1:] == ("by",))
                 or bool(before) and before[-1] in _BEFORE_ONE)
 
     @classmethod
@@ -292,7 +299,8 @@ class ArtistMatcher:
                 if entries is None and size == 2 and key not in self._initials:
                     entries = self._reversed.get(key)  # the surname first, as in Japan, China, Korea, Hungary
                 if entries is not None:
-                    if size == 1 and not (self._style_context(words, start, start + 1) or tag(start, start + 1)
+                    if size == 1 and not (self._style_context(words, start, start + 1, name=True)
+                                          or tag(start, start + 1)
                                           or work_after(start, start + 1)):
                         continue
                     if size > 1 and self._shown(words, start, start + size) and not self._asks_style(words):

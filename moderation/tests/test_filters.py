@@ -143,6 +143,19 @@ def test_a_name_alone_as_a_tag_of_the_prompt_asks_for_a_style() -> None:
     assert not blocks(matcher, "a cafe terrace at dusk, Paris, Opera, 35mm")
 
 
+def test_like_after_a_one_word_name_that_is_an_ordinary_word_compares_and_asks_no_style() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Haze", "living"), ArtistEntry(2, "Sharp (Aaron Goodstone)", "living"),
+                             ArtistEntry(3, "Anish Kapoor", "living"), ArtistEntry(4, "Banksy", "living")])
+    assert not blocks(matcher, "neon haze like a dream over the harbour")
+    assert not blocks(matcher, "a blade sharp like a knife, product shot")
+    assert not blocks(matcher, "a haze aesthetic wallpaper")
+    # The same names asked for as a style still are; so are surnames and names that are no ordinary word.
+    assert blocks(matcher, "city at night in the style of Haze")
+    assert blocks(matcher, "haze style graffiti on a train")
+    assert blocks(matcher, "a mirrored bean-shaped sculpture in a park, Kapoor-like")
+    assert blocks(matcher, "a rat with an umbrella, banksy like")
+
+
 def test_a_name_is_found_surname_first_and_with_one_letter_wrong_where_a_style_is_asked() -> None:
     matcher = ArtistMatcher([ArtistEntry(1, "Takashi Murakami", "living"), ArtistEntry(2, "Greg Rutkowski", "living"),
                              ArtistEntry(3, "Banksy", "living"), ArtistEntry(4, "Claude Monet", "deceased"),
