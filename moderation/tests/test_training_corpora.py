@@ -302,7 +302,7 @@ def test_the_art_corpus_styles_only_dead_artists_and_twins_every_style_with_refu
     assert first == generate_art() and len({e.text for e in first}) == len(first) > 2000
     assert {e.label for e in first} == {"benign", "sexual", "violence"}
     # Every artist the registry seed knows is dead there; no living artist's style is taught as allowed.
-    with (Path(__file__).resolve().parents[1] / "data" / "artists.csv").open(encoding="utf-8") as fh:
+    with (HELDOUT2.parent / "artists.csv").open(encoding="utf-8") as fh:
         seed = {_strip_accents(r["name"]).lower(): r["status"] for r in csv.DictReader(fh)}
     known = [a for a in DEAD_ARTISTS if a.lower() in seed]
     assert len(known) > 50 and all(seed[a.lower()] == "deceased" for a in known)
