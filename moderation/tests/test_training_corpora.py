@@ -15,6 +15,14 @@ from moderation.training.attacks_corpus import EVENTS, generate_attacks
 from moderation.training.chat_corpus import HOWTO_TASKS, SINGLE_WORDS
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.crimes_corpus import generate_crimes
+from moderation.training.cruelty_corpus import (
+    ANIMALS,
+    CARE_ACTS,
+    CRUEL_ACTS,
+    ILLEGAL_ITEMS,
+    LEGAL_ITEMS,
+    generate_cruelty,
+)
 from moderation.training.documents_corpus import generate_documents
 from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import WRITTEN_DIR, load_written
@@ -313,6 +321,23 @@ def test_the_art_corpus_styles_only_dead_artists_and_twins_every_style_with_refu
     assert {split_of(e.template) for e in first} == {"train", "heldout"}
 
 
+def test_the_cruelty_corpus_twins_its_animals_and_makers_media_with_allowed_prompts() -> None:
+    first = generate_cruelty()
+    assert first == generate_cruelty() and len({e.text for e in first}) == len(first) > 2000
+    labels = Counter(e.label for e in first)
+    assert set(labels) == {"benign", "violence", "illegal"} and labels["benign"] > labels["violence"]
+    # Every animal is both harmed (refused) and cared for (allowed), so the animal alone decides nothing.
+    for animal in ANIMALS:
+        assert {e.label for e in first if animal in e.text and e.template.split("-")[0] in {"cruel", "care"}} == {
+            "violence", "benign"}, animal
+    assert len(CRUEL_ACTS) > 20 and len(CARE_ACTS) > 20
+    # The same maker's media ("render with exact dimensions for 3d printing") carry crimes' tools and lawful items.
+    media = "render with exact dimensions for 3d printing"
+    assert {e.label for e in first if media in e.text} == {"illegal", "benign"}
+    assert not set(ILLEGAL_ITEMS) & set(LEGAL_ITEMS)
+    assert {split_of(e.template) for e in first} == {"train", "heldout"}
+
+
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
@@ -320,10 +345,11 @@ def _strip_accents(text: str) -> str:
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
                                     lambda: generate_french(broad=True), load_written, generate_crimes,
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
-                                    generate_selfharm, generate_wrongs, generate_prevention, generate_art],
+                                    generate_selfharm, generate_wrongs, generate_prevention, generate_art,
+                                    generate_cruelty],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
-                              "art"])
+                              "art", "cruelty"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}

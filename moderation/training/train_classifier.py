@@ -76,6 +76,7 @@ from moderation.training.chat_corpus import generate_chat
 from moderation.training.corpus import Example, generate, split_of
 from moderation.training.coverage_corpus import generate_coverage
 from moderation.training.crimes_corpus import generate_crimes
+from moderation.training.cruelty_corpus import generate_cruelty
 from moderation.training.documents_corpus import generate_documents
 from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import load_written
@@ -125,6 +126,9 @@ HARMS_VERSION = "ngram-emb-26"
 PREVENTION_VERSION = "ngram-emb-28"
 # the same with dead painters' dark and bodily subjects, and the same styles asked for harm (--art-corpus), session 22
 ART_VERSION = "ngram-emb-30"
+# the same with cruelty to animals, killings told as aftermath, and crimes' tools drawn as parts, guides and tips,
+# with twins (--cruelty-corpus), session 23
+CRUELTY_VERSION = "ngram-emb-31"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 FINETUNE = 4
 C_DEFAULT = 8.0
@@ -163,7 +167,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
-                  art: bool = False) -> list[tuple[Example, str]]:
+                  art: bool = False, cruelty: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
@@ -174,6 +178,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_documents() if documents else []) + (generate_scenes() if scenes else [])
             + (generate_selfharm() + generate_wrongs() if harms else [])
             + (generate_prevention() if prevention else []) + (generate_art() if art else [])
+            + (generate_cruelty() if cruelty else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -525,6 +530,9 @@ def main() -> None:
     parser.add_argument("--art-corpus", action="store_true",
                         help="with --prevention-corpus: add moderation/training/art_corpus.py (the candidate "
                              "ngram-emb-30)")
+    parser.add_argument("--cruelty-corpus", action="store_true",
+                        help="with --art-corpus: add moderation/training/cruelty_corpus.py (the candidate "
+                             "ngram-emb-31)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
@@ -579,6 +587,8 @@ def main() -> None:
         parser.error("--prevention-corpus goes with --harms-corpus")
     if args.art_corpus and not args.prevention_corpus:
         parser.error("--art-corpus goes with --prevention-corpus")
+    if args.cruelty_corpus and not args.art_corpus:
+        parser.error("--cruelty-corpus goes with --art-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
     if (args.seed or args.keep_thresholds) and not args.finetune:
@@ -590,7 +600,8 @@ def main() -> None:
                          french_broad=args.french_broad, written=args.french_written,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
-                         harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus)
+                         harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
+                         cruelty=args.cruelty_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -668,6 +679,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else CRUELTY_VERSION if args.cruelty_corpus
                    else ART_VERSION if args.art_corpus
                    else PREVENTION_VERSION if args.prevention_corpus
                    else HARMS_VERSION if args.harms_corpus
