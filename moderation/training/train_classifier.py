@@ -13,8 +13,9 @@ that numpy encoder and cached in --embeddings-max (the candidate `ngram-emb-8`, 
 By default (--finetune 4, `ngram-emb-11`, whose runs with seeds 0 to 2 `ngram-emb-15` averages (shipped in
 sessions 12 to 15; `ngram-emb-21` in sessions 16 and 17 averages three runs of --crimes-corpus --warnings-corpus;
 `ngram-emb-25` in sessions 18 to 21 three runs of --attacks-corpus --documents-corpus --scenes-corpus too, with a
-weight and an illegal threshold chosen afterwards by moderation/training/reweigh.py; `ngram-emb-30` since session 22
-the same with --harms-corpus --prevention-corpus --art-corpus too):
+weight and an illegal threshold chosen afterwards by moderation/training/reweigh.py; `ngram-emb-30` in session 22
+the same with --harms-corpus --prevention-corpus --art-corpus too; `ngram-emb-32` since session 23 the same with
+--cruelty-corpus too, with a weight and violence and illegal thresholds chosen afterwards):
 moderation/training/soup.py) MiniLM's last four layers are fine-tuned with the head
 (moderation/training/finetune.py) from the frozen layers' output, computed by the numpy encoder and cached in
 --layer-inputs, and stored in the npz; --finetune 0 gives the frozen-encoder recipe of `ngram-emb-5`.
