@@ -346,10 +346,10 @@ def _strip_accents(text: str) -> str:
                                     lambda: generate_french(broad=True), load_written, generate_crimes,
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
-                                    generate_cruelty],
+                                    generate_cruelty, lambda: load_written(WRITTEN_DIR.parent / "french_pending")],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
-                              "art", "cruelty"])
+                              "art", "cruelty", "french-pending"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
