@@ -28,6 +28,7 @@ from moderation.training.french_corpus import generate_french
 from moderation.training.french_written import WRITTEN_DIR, load_written
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
+from moderation.training.menace_corpus import SMALL_ANIMALS, TARGETS, TERSE_CRUEL, TERSE_TWINS, WOMEN, generate_menace
 from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.prevention_corpus import CRIME_WORDS, INNOCENT, NEUTRAL, TOPICS, generate_prevention
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
@@ -338,6 +339,25 @@ def test_the_cruelty_corpus_twins_its_animals_and_makers_media_with_allowed_prom
     assert {split_of(e.template) for e in first} == {"train", "heldout"}
 
 
+def test_the_menace_corpus_twins_its_people_animals_and_names_with_allowed_prompts() -> None:
+    first = generate_menace()
+    assert first == generate_menace() and len({e.text for e in first}) == len(first) > 2500
+    labels = Counter(e.label for e in first)
+    assert set(labels) == {"benign", "violence", "illegal", "sexual"} and labels["benign"] > labels["violence"]
+    # The same people are threatened (refused) and celebrated (allowed); the same named women undressed (refused)
+    # and their photos edited (allowed); the same animals hurt and pampered, said as tersely, "lol" and all.
+    for slot, families in ((TARGETS, {"threat", "frame"}), (WOMEN, {"undress", "edit"}),
+                           (SMALL_ANIMALS, {"terse", "tersetwin"})):
+        for name in slot:
+            assert len({e.label for e in first if f" {name}" in f" {e.text}"
+                        and e.template.split("-")[0] in families}) == 2, name
+    assert len(TERSE_CRUEL) == len(TERSE_TWINS)
+    assert {e.label for e in first if e.text.endswith(" lol")} == {"violence", "benign"}
+    # Children's ordinary scenes are allowed, the words that tripped the minors rule kept.
+    assert {e.label for e in first if "flashlights under their chins" in e.text} == {"benign"}
+    assert {split_of(e.template) for e in first} == {"train", "heldout"}
+
+
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
@@ -346,10 +366,11 @@ def _strip_accents(text: str) -> str:
                                     lambda: generate_french(broad=True), load_written, generate_crimes,
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
-                                    generate_cruelty, lambda: load_written(WRITTEN_DIR.parent / "french_pending")],
+                                    generate_cruelty, generate_menace,
+                                    lambda: load_written(WRITTEN_DIR.parent / "french_pending")],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
-                              "art", "cruelty", "french-pending"])
+                              "art", "cruelty", "menace", "french-pending"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}

@@ -15,7 +15,8 @@ sessions 12 to 15; `ngram-emb-21` in sessions 16 and 17 averages three runs of -
 `ngram-emb-25` in sessions 18 to 21 three runs of --attacks-corpus --documents-corpus --scenes-corpus too, with a
 weight and an illegal threshold chosen afterwards by moderation/training/reweigh.py; `ngram-emb-30` in session 22
 the same with --harms-corpus --prevention-corpus --art-corpus too; `ngram-emb-32` since session 23 the same with
---cruelty-corpus too, with a weight and violence and illegal thresholds chosen afterwards):
+--cruelty-corpus too, with a weight and violence and illegal thresholds chosen afterwards; the candidate
+`ngram-emb-33`, session 24, the same with --menace-corpus too):
 moderation/training/soup.py) MiniLM's last four layers are fine-tuned with the head
 (moderation/training/finetune.py) from the frozen layers' output, computed by the numpy encoder and cached in
 --layer-inputs, and stored in the npz; --finetune 0 gives the frozen-encoder recipe of `ngram-emb-5`.
@@ -84,6 +85,7 @@ from moderation.training.french_written import load_written
 from moderation.training.gap_corpus import generate_gaps
 from moderation.training.implied_corpus import generate_implied
 from moderation.training.instructions_corpus import generate_instructions
+from moderation.training.menace_corpus import generate_menace
 from moderation.training.names_corpus import generate_names
 from moderation.training.prevention_corpus import generate_prevention
 from moderation.training.scenes_corpus import generate_scenes
@@ -130,6 +132,9 @@ ART_VERSION = "ngram-emb-30"
 # the same with cruelty to animals, killings told as aftermath, and crimes' tools drawn as parts, guides and tips,
 # with twins (--cruelty-corpus), session 23
 CRUELTY_VERSION = "ngram-emb-31"
+# the same with threats aimed at real people, terse cruelty, euphemistic killings, poisons, hidden bodies,
+# trafficking, poaching, improvised bombs, theft plans and undressing requests, with twins (--menace-corpus), session 24
+MENACE_VERSION = "ngram-emb-33"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 FINETUNE = 4
 C_DEFAULT = 8.0
@@ -168,7 +173,8 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
-                  art: bool = False, cruelty: bool = False) -> list[tuple[Example, str]]:
+                  art: bool = False, cruelty: bool = False,
+                  menace: bool = False) -> list[tuple[Example, str]]:
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
@@ -179,7 +185,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_documents() if documents else []) + (generate_scenes() if scenes else [])
             + (generate_selfharm() + generate_wrongs() if harms else [])
             + (generate_prevention() if prevention else []) + (generate_art() if art else [])
-            + (generate_cruelty() if cruelty else [])
+            + (generate_cruelty() if cruelty else []) + (generate_menace() if menace else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -534,6 +540,9 @@ def main() -> None:
     parser.add_argument("--cruelty-corpus", action="store_true",
                         help="with --art-corpus: add moderation/training/cruelty_corpus.py (the candidate "
                              "ngram-emb-31)")
+    parser.add_argument("--menace-corpus", action="store_true",
+                        help="with --cruelty-corpus: add moderation/training/menace_corpus.py (the candidate "
+                             "ngram-emb-33)")
     parser.add_argument("--french-corpus", action="store_true",
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
@@ -590,6 +599,8 @@ def main() -> None:
         parser.error("--art-corpus goes with --prevention-corpus")
     if args.cruelty_corpus and not args.art_corpus:
         parser.error("--cruelty-corpus goes with --art-corpus")
+    if args.menace_corpus and not args.cruelty_corpus:
+        parser.error("--menace-corpus goes with --cruelty-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
         parser.error("--twins-outside-budget goes with --implied-corpus")
     if (args.seed or args.keep_thresholds) and not args.finetune:
@@ -602,7 +613,7 @@ def main() -> None:
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
-                         cruelty=args.cruelty_corpus)
+                         cruelty=args.cruelty_corpus, menace=args.menace_corpus)
     train = [e for e, s in rows if s == "train"]
     heldout = [e for e, s in rows if s == "heldout"]
     if args.heldout_only:
@@ -680,6 +691,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else MENACE_VERSION if args.menace_corpus
                    else CRUELTY_VERSION if args.cruelty_corpus
                    else ART_VERSION if args.art_corpus
                    else PREVENTION_VERSION if args.prevention_corpus
