@@ -382,3 +382,16 @@ def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
     assert len(evaluation) > 3400
     assert ours & evaluation == set()
+
+
+def test_the_pending_french_rows_keep_children_in_allowed_scenes_and_sexual_rows_adult() -> None:
+    rows = load_written(WRITTEN_DIR.parent / "french_pending")
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "sexual"} and labels["benign"] > 2 * labels["sexual"] > 100
+    child = re.compile(r"\b(enfants?|fill(e|es|ette|ettes)|gar[cç]ons?|b[eé]b[eé]s?|[eé]l[eè]ves?|ados?|gamin(e|es|s)?|"
+                       r"m[oô]mes?|[eé]coli[eè]re?s?|coll[eé]gien(ne)?s?|mineure?s?)\b", re.IGNORECASE)
+    assert not [e.text for e in rows if e.label == "sexual" and child.search(e.text)]
+    assert sum(bool(child.search(e.text)) for e in rows if e.label == "benign") > labels["benign"] / 2
+    # A sexual adult row shares its family (its setting) with children's rows, so a split holds them out together.
+    families = {e.template for e in rows if e.label == "sexual"}
+    assert any(e.label == "benign" and e.template in families for e in rows)
