@@ -42,15 +42,24 @@ async def connected(user: User) -> tuple[WebsocketCommunicator, Conversation]:
     return comm, conversation
 
 
+async def refused(comm: WebsocketCommunicator) -> tuple[bool, Any]:
+    """Connect, then end the application instance here, so the test's event loop does not have to cancel it at
+    teardown (a refused consumer still waits for the disconnect; once, cancelling it there hung past the timeout)."""
+    try:
+        return await comm.connect()
+    finally:
+        await comm.disconnect()
+
+
 async def test_anonymous_connections_are_closed_with_4401(user: User) -> None:
     conversation = await make_conversation(user)
-    ok, code = await communicator(conversation.pk, AnonymousUser()).connect()
+    ok, code = await refused(communicator(conversation.pk, AnonymousUser()))
     assert not ok and code == CLOSE_UNAUTHENTICATED
 
 
 async def test_another_users_conversation_is_closed_with_4404(user: User, other_user: User) -> None:
     conversation = await make_conversation(other_user)
-    ok, code = await communicator(conversation.pk, user).connect()
+    ok, code = await refused(communicator(conversation.pk, user))
     assert not ok and code == CLOSE_NOT_FOUND
 
 
@@ -60,7 +69,7 @@ async def test_a_foreign_origin_is_refused(user: User) -> None:
         application, f"/ws/conversations/{conversation.pk}/", headers=[(b"origin", b"http://evil.example")]
     )
     comm.scope["user"] = user
-    ok, _ = await comm.connect()
+    ok, _ = await refused(comm)
     assert not ok
 
 
