@@ -33,7 +33,7 @@ from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.prevention_corpus import CRIME_WORDS, INNOCENT, NEUTRAL, TOPICS, generate_prevention
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.selfharm_corpus import WHO, generate_selfharm
-from moderation.training.train_classifier import DEFAULT_DATA
+from moderation.training.train_classifier import DEFAULT_DATA, PENDING_DIR
 from moderation.training.warnings_corpus import CRIMES, generate_warnings
 from moderation.training.wrongs_corpus import PERPETRATORS, generate_wrongs
 
@@ -367,7 +367,7 @@ def _strip_accents(text: str) -> str:
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
                                     generate_cruelty, generate_menace,
-                                    lambda: load_written(WRITTEN_DIR.parent / "french_pending")],
+                                    lambda: load_written(PENDING_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending"])
@@ -385,7 +385,7 @@ def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their
 
 
 def test_the_pending_french_rows_keep_children_in_allowed_scenes_and_sexual_rows_adult() -> None:
-    rows = load_written(WRITTEN_DIR.parent / "french_pending")
+    rows = load_written(PENDING_DIR)
     labels = Counter(e.label for e in rows)
     assert set(labels) == {"benign", "sexual"} and labels["benign"] > 2 * labels["sexual"] > 100
     child = re.compile(r"\b(enfants?|fill(e|es|ette|ettes)|gar[cç]ons?|b[eé]b[eé]s?|[eé]l[eè]ves?|ados?|gamin(e|es|s)?|"
