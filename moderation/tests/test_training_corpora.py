@@ -33,7 +33,7 @@ from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.prevention_corpus import CRIME_WORDS, INNOCENT, NEUTRAL, TOPICS, generate_prevention
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.selfharm_corpus import WHO, generate_selfharm
-from moderation.training.train_classifier import DEFAULT_DATA, PENDING_DIR
+from moderation.training.train_classifier import DEFAULT_DATA, HARMS_FR_DIR, PENDING_DIR
 from moderation.training.warnings_corpus import CRIMES, generate_warnings
 from moderation.training.wrongs_corpus import PERPETRATORS, generate_wrongs
 
@@ -367,10 +367,10 @@ def _strip_accents(text: str) -> str:
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
                                     generate_cruelty, generate_menace,
-                                    lambda: load_written(PENDING_DIR)],
+                                    lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
-                              "art", "cruelty", "menace", "french-pending"])
+                              "art", "cruelty", "menace", "french-pending", "french-harms"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -395,3 +395,20 @@ def test_the_pending_french_rows_keep_children_in_allowed_scenes_and_sexual_rows
     # A sexual adult row shares its family (its setting) with children's rows, so a split holds them out together.
     families = {e.template for e in rows if e.label == "sexual"}
     assert any(e.label == "benign" and e.template in families for e in rows)
+
+
+def test_the_french_harms_rows_pair_each_illegal_or_violent_request_with_benign_twins() -> None:
+    rows = load_written(HARMS_FR_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence"}
+    assert min(labels["illegal"], labels["violence"]) > 300 and labels["benign"] > 600
+    # Most harmful rows share their family with a benign twin that reuses their words, so the model learns the act,
+    # not the vocabulary, and a split holds a request out together with its twins.
+    benign_families = {e.template for e in rows if e.label == "benign"}
+    harmful = [e for e in rows if e.label != "benign"]
+    assert sum(e.template in benign_families for e in harmful) > 0.8 * len(harmful)
+    assert {split_of(e.template) for e in rows} == {"train", "heldout"}
+    # Every row also comes without its accents (as many people type), in its own family.
+    by_text = {e.text: e for e in rows}
+    accented = [e for e in rows if _strip_accents(e.text) != e.text]
+    assert accented and all(by_text[_strip_accents(e.text)].template == e.template for e in accented)

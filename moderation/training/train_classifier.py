@@ -33,9 +33,11 @@ Data, within the licence rules of ../shared/data/README.md:
   benign part (`ngram-emb-18`); with --french-written also french_written.py (the candidate `ngram-emb-19`,
   session 14: French prompts written by hand, with benign twins), and with --french-pending too the rows of
   french_pending/ (the candidate `ngram-emb-34`, session 24: French children in ordinary scenes, with adult-only
-  sexual twins); with --crimes-corpus both instructions_corpus.py
-  and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal requests, more twins), and
-  with --warnings-corpus too, warnings_corpus.py (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
+  sexual twins), and with --french-harms too the rows of french_harms/ (the candidate `ngram-emb-35`, session 25:
+  French illegal and violent requests written plainly, with benign twins); with --crimes-corpus both
+  instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal
+  requests, more twins), and with --warnings-corpus too, warnings_corpus.py (`ngram-emb-21`: crimes named to
+  warn, report, teach or exhibit);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -141,6 +143,9 @@ WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written 
 # the same with French children in ordinary scenes and adult-only sexual twins (--french-pending), session 24
 PENDING_VERSION = "ngram-emb-34"
 PENDING_DIR = WRITTEN_DIR.parent / "french_pending"
+# the same with French illegal and violent requests written plainly, with benign twins (--french-harms), session 25
+HARMS_FR_VERSION = "ngram-emb-35"
+HARMS_FR_DIR = WRITTEN_DIR.parent / "french_harms"
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -175,6 +180,7 @@ def _outside_split(text: str) -> str:
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False, pending: bool = False,
+                  french_harms: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
@@ -192,7 +198,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_prevention() if prevention else []) + (generate_art() if art else [])
             + (generate_cruelty() if cruelty else []) + (generate_menace() if menace else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else [])
-            + (load_written(PENDING_DIR) if pending else []))
+            + (load_written(PENDING_DIR) if pending else []) + (load_written(HARMS_FR_DIR) if french_harms else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -557,6 +563,8 @@ def main() -> None:
                         help="add the hand-written French prompts of french_written.py (the candidate ngram-emb-19)")
     parser.add_argument("--french-pending", action="store_true",
                         help="with --french-written: add the rows of french_pending/ (the candidate ngram-emb-34)")
+    parser.add_argument("--french-harms", action="store_true",
+                        help="with --french-pending: add the rows of french_harms/ (the candidate ngram-emb-35)")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
                              "when the thresholds are chosen (the candidate ngram-emb-14)")
@@ -609,6 +617,8 @@ def main() -> None:
         parser.error("--cruelty-corpus goes with --art-corpus")
     if args.french_pending and not args.french_written:
         parser.error("--french-pending goes with --french-written")
+    if args.french_harms and not args.french_pending:
+        parser.error("--french-harms goes with --french-pending")
     if args.menace_corpus and not args.cruelty_corpus:
         parser.error("--menace-corpus goes with --cruelty-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
@@ -620,7 +630,7 @@ def main() -> None:
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus,
                          instructions=args.instructions_corpus, french=args.french_corpus,
                          french_broad=args.french_broad, written=args.french_written,
-                         pending=args.french_pending,
+                         pending=args.french_pending, french_harms=args.french_harms,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
@@ -712,6 +722,7 @@ def main() -> None:
                    else WARNINGS_VERSION if args.warnings_corpus
                    else CRIMES_VERSION if args.crimes_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
+                   else HARMS_FR_VERSION if args.french_harms
                    else PENDING_VERSION if args.french_pending
                    else WRITTEN_VERSION if args.french_written
                    else FRENCH_BROAD_VERSION if args.french_broad
