@@ -33,7 +33,7 @@ from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.prevention_corpus import CRIME_WORDS, INNOCENT, NEUTRAL, TOPICS, generate_prevention
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.selfharm_corpus import WHO, generate_selfharm
-from moderation.training.train_classifier import DEFAULT_DATA, HARMS_FR_DIR, PENDING_DIR
+from moderation.training.train_classifier import DEFAULT_DATA, ENGLISH_WRITTEN_DIR, HARMS_FR_DIR, PENDING_DIR
 from moderation.training.warnings_corpus import CRIMES, generate_warnings
 from moderation.training.wrongs_corpus import PERPETRATORS, generate_wrongs
 
@@ -367,10 +367,12 @@ def _strip_accents(text: str) -> str:
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
                                     generate_cruelty, generate_menace,
-                                    lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR)],
+                                    lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
+                                    lambda: load_written(ENGLISH_WRITTEN_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
-                              "art", "cruelty", "menace", "french-pending", "french-harms"])
+                              "art", "cruelty", "menace", "french-pending", "french-harms",
+                              "english-written"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -412,3 +414,17 @@ def test_the_french_harms_rows_pair_each_illegal_or_violent_request_with_benign_
     by_text = {e.text: e for e in rows}
     accented = [e for e in rows if _strip_accents(e.text) != e.text]
     assert accented and all(by_text[_strip_accents(e.text)].template == e.template for e in accented)
+
+
+def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_keep_sexual_rows_adult() -> None:
+    rows = load_written(ENGLISH_WRITTEN_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence", "sexual"}
+    assert labels["illegal"] > 200 and labels["violence"] > 150 and labels["sexual"] > 40 and labels["benign"] > 450
+    benign_families = {e.template for e in rows if e.label == "benign"}
+    harmful = [e for e in rows if e.label != "benign"]
+    assert sum(e.template in benign_families for e in harmful) > 0.8 * len(harmful)
+    minor = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls?|boys?|schoolgirls?|students?|"
+                       r"underage|loli|young)\b", re.IGNORECASE)
+    assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
+    assert {split_of(e.template) for e in rows} == {"train", "heldout"}

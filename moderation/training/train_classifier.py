@@ -16,7 +16,8 @@ sessions 12 to 15; `ngram-emb-21` in sessions 16 and 17 averages three runs of -
 weight and an illegal threshold chosen afterwards by moderation/training/reweigh.py; `ngram-emb-30` in session 22
 the same with --harms-corpus --prevention-corpus --art-corpus too; `ngram-emb-32` since session 23 the same with
 --cruelty-corpus too, with a weight and violence and illegal thresholds chosen afterwards; the candidate
-`ngram-emb-33`, session 24, the same with --menace-corpus too):
+`ngram-emb-33`, session 24, the same with --menace-corpus too; the candidate `ngram-emb-36`, session 25, that of
+`ngram-emb-32` with --english-written too):
 moderation/training/soup.py) MiniLM's last four layers are fine-tuned with the head
 (moderation/training/finetune.py) from the frozen layers' output, computed by the numpy encoder and cached in
 --layer-inputs, and stored in the npz; --finetune 0 gives the frozen-encoder recipe of `ngram-emb-5`.
@@ -34,7 +35,9 @@ Data, within the licence rules of ../shared/data/README.md:
   session 14: French prompts written by hand, with benign twins), and with --french-pending too the rows of
   french_pending/ (the candidate `ngram-emb-34`, session 24: French children in ordinary scenes, with adult-only
   sexual twins), and with --french-harms too the rows of french_harms/ (the candidate `ngram-emb-35`, session 25:
-  French illegal and violent requests written plainly, with benign twins); with --crimes-corpus both
+  French illegal and violent requests written plainly, with benign twins); with --english-written the rows of
+  english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual and illegal requests written
+  by hand as users type them, with benign twins); with --crimes-corpus both
   instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal
   requests, more twins), and with --warnings-corpus too, warnings_corpus.py (`ngram-emb-21`: crimes named to
   warn, report, teach or exhibit);
@@ -139,6 +142,10 @@ CRUELTY_VERSION = "ngram-emb-31"
 # the same with threats aimed at real people, terse cruelty, euphemistic killings, poisons, hidden bodies,
 # trafficking, poaching, improvised bombs, theft plans and undressing requests, with twins (--menace-corpus), session 24
 MENACE_VERSION = "ngram-emb-33"
+# ngram-emb-32's recipe with English violent, sexual and illegal requests written by hand, as users type them, with
+# benign twins (--english-written: english_written/), session 25
+ENGLISH_WRITTEN_VERSION = "ngram-emb-36"
+ENGLISH_WRITTEN_DIR = WRITTEN_DIR.parent / "english_written"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 # the same with French children in ordinary scenes and adult-only sexual twins (--french-pending), session 24
 PENDING_VERSION = "ngram-emb-34"
@@ -180,7 +187,7 @@ def _outside_split(text: str) -> str:
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False, pending: bool = False,
-                  french_harms: bool = False,
+                  french_harms: bool = False, english_written: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
@@ -198,7 +205,8 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_prevention() if prevention else []) + (generate_art() if art else [])
             + (generate_cruelty() if cruelty else []) + (generate_menace() if menace else [])
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else [])
-            + (load_written(PENDING_DIR) if pending else []) + (load_written(HARMS_FR_DIR) if french_harms else []))
+            + (load_written(PENDING_DIR) if pending else []) + (load_written(HARMS_FR_DIR) if french_harms else [])
+            + (load_written(ENGLISH_WRITTEN_DIR) if english_written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -563,6 +571,9 @@ def main() -> None:
                         help="add the hand-written French prompts of french_written.py (the candidate ngram-emb-19)")
     parser.add_argument("--french-pending", action="store_true",
                         help="with --french-written: add the rows of french_pending/ (the candidate ngram-emb-34)")
+    parser.add_argument("--english-written", action="store_true",
+                        help="with --cruelty-corpus: add the hand-written English rows of english_written/ (the "
+                             "candidate ngram-emb-36)")
     parser.add_argument("--french-harms", action="store_true",
                         help="with --french-pending: add the rows of french_harms/ (the candidate ngram-emb-35)")
     parser.add_argument("--twins-outside-budget", action="store_true",
@@ -617,6 +628,8 @@ def main() -> None:
         parser.error("--cruelty-corpus goes with --art-corpus")
     if args.french_pending and not args.french_written:
         parser.error("--french-pending goes with --french-written")
+    if args.english_written and not args.cruelty_corpus:
+        parser.error("--english-written goes with --cruelty-corpus")
     if args.french_harms and not args.french_pending:
         parser.error("--french-harms goes with --french-pending")
     if args.menace_corpus and not args.cruelty_corpus:
@@ -631,6 +644,7 @@ def main() -> None:
                          instructions=args.instructions_corpus, french=args.french_corpus,
                          french_broad=args.french_broad, written=args.french_written,
                          pending=args.french_pending, french_harms=args.french_harms,
+                         english_written=args.english_written,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
@@ -712,6 +726,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else ENGLISH_WRITTEN_VERSION if args.english_written
                    else MENACE_VERSION if args.menace_corpus
                    else CRUELTY_VERSION if args.cruelty_corpus
                    else ART_VERSION if args.art_corpus
