@@ -267,8 +267,7 @@ def test_the_studio_migration_allows_a_firms_style_on_a_database_seeded_before_a
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["0014_registry_extra", "0017_registry_prompted", "0018_registry_studios",
-                                  "0019_registry_prompted2"])
+@pytest.mark.parametrize("name", ["0014_registry_extra", "0017_registry_prompted", "0018_registry_studios"])
 def test_the_lists_migration_adds_their_artists_to_a_database_seeded_before_and_keeps_an_opt_out(
         user: User, name: str) -> None:
     from importlib import import_module
@@ -293,24 +292,3 @@ def test_the_lists_migration_adds_their_artists_to_a_database_seeded_before_and_
     assert Artist.objects.get(name=opted_out).policy == ArtistPolicy.BLOCK  # kept, and not added twice
     migration.apply(apps, None)  # a second run adds nothing
     assert Artist.objects.filter(source="atelier").count() == len(listed) - 1
-
-
-def test_the_second_prompt_list_joins_by_its_living_rows_only() -> None:
-    # Its dead artists stay out: an unknown name is allowed anyway, and a dead namesake in the registry would take a
-    # bare surname away from the living artists users mean (Shingo Araki, d. 2011, made "araki style" allowed).
-    with (DATA / "registry_pending" / "prompted2.csv").open(encoding="utf-8") as fh:
-        written = list(csv.DictReader(fh))
-    with (DATA / "registry_extra" / "prompted2_living.csv").open(encoding="utf-8") as fh:
-        joined = list(csv.DictReader(fh))
-    assert joined == [r for r in written if not r["died"].strip()] and len(joined) > 700
-    assert any(r["died"].strip() for r in written)
-
-
-@pytest.mark.django_db
-def test_a_bare_surname_that_only_living_prompt_artists_carry_asks_for_their_style(user: User) -> None:
-    assert not Artist.objects.filter(name="Shingo Araki").exists()
-    assert not prompt_moderate(user=user, text="two rivals posing dramatically on a rooftop, araki style",
-                               stage=Stage.TOOL_PROMPT).allowed
-    # A dead artist no list names is unknown, and unknown names are allowed.
-    assert prompt_moderate(user=user, text="a giant robot at sunset in the style of Shingo Araki",
-                           stage=Stage.TOOL_PROMPT).allowed
