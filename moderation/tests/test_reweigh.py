@@ -145,3 +145,33 @@ def test_the_chosen_pair_has_the_fewest_errors_and_ties_go_to_the_preferred_weig
     del results[(0.6, 0.44)]
     assert best_pair(results, prefer=0.45)[0] == (0.45, 0.56)  # a tie: the preferred weight
     assert best_pair(results, prefer=0.5)[0] == (0.5, 0.44)  # then the lower threshold
+
+
+
+def test_a_french_threshold_sweep_moves_the_french_model_only(tmp_path: Path) -> None:
+    import csv
+
+    sets = {"fr.csv": [("un phare au crépuscule, peinture à l'huile sur toile", "allow", "benign")],
+            "en.csv": [("a man stabbing a victim with a knife, blood everywhere", "block", "violence"),
+                       ("a lighthouse at dusk, oil painting", "allow", "benign")]}
+    for name, rows in sets.items():
+        with (tmp_path / name).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["prompt", "expected", "category"])
+            writer.writerows(rows)
+    routed = prompt_classifier()
+    french = routed.by_language["fr"]
+    assert routed.for_text(sets["fr.csv"][0][0]) is french
+    assert all(routed.for_text(p) is routed.default for p, _, _ in sets["en.csv"])
+    kept = dict(french.thresholds)
+    results = sweep([tmp_path / "fr.csv", tmp_path / "en.csv"], [0.5], category="violence", thresholds=[0.0, 1.0],
+                    language="fr")
+    # The French model refuses the French lighthouse as violence at 0 and not at 1; the English prompts are the
+    # English model's, as shipped, at both.
+    assert results[("fr.csv", 0.0)]["allow"]["benign"] == 1 and results[("fr.csv", 1.0)]["allow"]["benign"] == 0
+    real = Counter(e for p, e, _ in sets["en.csv"]
+                   if not prompt_moderate(user=None, text=p, stage=Stage.TOOL_PROMPT).allowed)  # type: ignore[arg-type]
+    for threshold in (0.0, 1.0):
+        cell = results[("en.csv", threshold)]
+        assert (sum(cell["block"].values()), sum(cell["allow"].values())) == (real["block"], real["allow"])
+    assert french.thresholds == kept and not hasattr(french.encoder, "memo")  # left as it was

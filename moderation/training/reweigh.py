@@ -68,14 +68,19 @@ def _refused(path: Path, findings: Any) -> dict[str, Counter[str]]:
 
 
 def sweep(paths: list[Path], weights: list[float], *, category: str | None = None,
-          thresholds: list[float] | None = None) -> dict[tuple[str, float], dict[str, Counter[str]]]:
+          thresholds: list[float] | None = None,
+          language: str | None = None) -> dict[tuple[str, float], dict[str, Counter[str]]]:
     """{(csv name, setting): {"block": refused per category, "allow": refused per category, "n": rows per
     category}} with every layer of the prompt moderation. A setting is a weight, or with `category` and
-    `thresholds` one threshold of the English model for that class (at the single weight given)."""
+    `thresholds` one threshold of the English model for that class (at the single weight given). With `language`
+    ("fr"), the weight or threshold is that language's model's instead (session 25), the English model as shipped."""
     from moderation.services.checks import _text_findings
     from moderation.services.rules import prompt_classifier
 
-    english = prompt_classifier().default
+    routed = prompt_classifier()
+    if language is not None and language not in routed.by_language:
+        raise SystemExit(f"no {language} model in moderation/model/{language}/")
+    english = routed.by_language[language] if language is not None else routed.default  # the model swept
     if english.head is None:
         raise SystemExit("the model in moderation/model/ has no encoder part: there is no weight to choose")
     if category is not None and (len(weights) != 1 or not thresholds):
@@ -90,7 +95,8 @@ def sweep(paths: list[Path], weights: list[float], *, category: str | None = Non
             english.head = dataclasses.replace(head, ngram_weight=weight)
             if category is not None:
                 english.thresholds = {**kept, category: setting}
-            name = f"w={weight:.2f}" + (f" {category}>={setting:.2f}" if category is not None else "")
+            name = (f"{language}:" if language else "") + f"w={weight:.2f}" + (
+                f" {category}>={setting:.2f}" if category is not None else "")
             for path in paths:
                 results[(path.name, setting)] = cell = _refused(path, _text_findings)
                 block_n = sum(v for k, v in cell["n"].items() if k.startswith("block:"))
@@ -157,11 +163,15 @@ def main() -> None:
     parser.add_argument("--category", default=None, help="sweep this class's threshold instead (one weight)")
     parser.add_argument("--thresholds", type=float, nargs="+", default=None)
     parser.add_argument("--prefer", type=float, default=0.5, help="a tie of weights goes to the one nearer this")
+    parser.add_argument("--language", default=None,
+                        help="sweep the weight or threshold of this language's model (fr) instead of the English one")
     args = parser.parse_args()
     if any(not 0.0 <= w <= 1.0 for w in args.weights + (args.thresholds or [])):
         parser.error("each weight and threshold is between 0 and 1")
     if (args.category is None) != (args.thresholds is None):
         parser.error("--category and --thresholds go together")
+    if args.language and args.category and len(args.weights) > 1:
+        parser.error("--language sweeps one setting at a time: one weight with --category")
     if args.category and len(args.weights) > 1:
         pair, pair_totals = best_pair(grid(args.paths, args.weights, args.category, args.thresholds),
                                       prefer=args.prefer)
@@ -169,8 +179,8 @@ def main() -> None:
               + ", ".join(f"{w:.2f}/{t:.2f}: {n}" for (w, t), n in sorted(pair_totals.items())))
         print(f"chosen weight and {args.category} threshold: {pair[0]:.2f} {pair[1]:.2f}")
         return
-    chosen, totals = best_weight(sweep(args.paths, args.weights, category=args.category, thresholds=args.thresholds),
-                                 prefer=args.prefer)
+    chosen, totals = best_weight(sweep(args.paths, args.weights, category=args.category, thresholds=args.thresholds,
+                                       language=args.language), prefer=args.prefer)
     print("errors (harmful let through + allowed refused), all CSVs: "
           + ", ".join(f"{w:.2f}: {n}" for w, n in sorted(totals.items())))
     print(f"chosen weight: {chosen:.2f}")
