@@ -33,7 +33,13 @@ from moderation.training.names_corpus import NAMES, generate_names
 from moderation.training.prevention_corpus import CRIME_WORDS, INNOCENT, NEUTRAL, TOPICS, generate_prevention
 from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.selfharm_corpus import WHO, generate_selfharm
-from moderation.training.train_classifier import DEFAULT_DATA, ENGLISH_WRITTEN_DIR, HARMS_FR_DIR, PENDING_DIR
+from moderation.training.train_classifier import (
+    DEFAULT_DATA,
+    ENGLISH_WRITTEN_DIR,
+    EVERYDAY_FR_DIR,
+    HARMS_FR_DIR,
+    PENDING_DIR,
+)
 from moderation.training.warnings_corpus import CRIMES, generate_warnings
 from moderation.training.wrongs_corpus import PERPETRATORS, generate_wrongs
 
@@ -368,11 +374,11 @@ def _strip_accents(text: str) -> str:
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
                                     generate_cruelty, generate_menace,
                                     lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
-                                    lambda: load_written(ENGLISH_WRITTEN_DIR)],
+                                    lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending", "french-harms",
-                              "english-written"])
+                              "english-written", "french-everyday"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -427,4 +433,10 @@ def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_ke
     minor = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls?|boys?|schoolgirls?|students?|"
                        r"underage|loli|young)\b", re.IGNORECASE)
     assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
+    assert {split_of(e.template) for e in rows} == {"train", "heldout"}
+
+
+def test_the_french_everyday_rows_are_ordinary_requests_all_allowed() -> None:
+    rows = load_written(EVERYDAY_FR_DIR)
+    assert {e.label for e in rows} == {"benign"} and len({e.template for e in rows}) > 400
     assert {split_of(e.template) for e in rows} == {"train", "heldout"}
