@@ -190,8 +190,8 @@ _SHARED_RULES = ("classes", "min_evidence")
 class RoutedClassifier:
     """The default model, and for a prompt clearly in one language a model trained to read it (from session 15;
     since session 23 `ngram-emb-32` (`ngram-emb-30` in session 22, `ngram-emb-25` in sessions 18 to 21) for English
-    and every unclear prompt, `ngram-emb-34` for French since session 24 (`ngram-emb-19` in sessions 15 to 23), in
-    `model/fr/`, each at its own thresholds). The language
+    and every unclear prompt, `ngram-emb-38` for French since session 25 (`ngram-emb-34` in session 24,
+    `ngram-emb-19` in sessions 15 to 23), in `model/fr/`, each at its own thresholds). The language
     test is the term list's (`moderation.filters.language.language_of`: at least 3 words, probability at least
     0.95), so a short or mixed prompt goes to the default model. Each prompt still runs one model."""
 
@@ -226,7 +226,7 @@ class RoutedClassifier:
 
     @property
     def version(self) -> str:
-        """"ngram-emb-32", or with language models "ngram-emb-32+fr:ngram-emb-34"."""
+        """"ngram-emb-32", or with language models "ngram-emb-32+fr:ngram-emb-38"."""
         return "+".join([self.default.version, *(f"{k}:{m.version}" for k, m in sorted(self.by_language.items()))])
 
 
