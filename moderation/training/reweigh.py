@@ -80,21 +80,21 @@ def sweep(paths: list[Path], weights: list[float], *, category: str | None = Non
     routed = prompt_classifier()
     if language is not None and language not in routed.by_language:
         raise SystemExit(f"no {language} model in moderation/model/{language}/")
-    english = routed.by_language[language] if language is not None else routed.default  # the model swept
-    if english.head is None:
+    model = routed.by_language[language] if language is not None else routed.default  # the model swept
+    if model.head is None:
         raise SystemExit("the model in moderation/model/ has no encoder part: there is no weight to choose")
     if category is not None and (len(weights) != 1 or not thresholds):
         raise SystemExit("a threshold sweep takes one weight and at least one threshold")
-    encoder, head, kept = english.encoder, english.head, dict(english.thresholds)
-    english.encoder = _CachedEncoder(encoder)  # type: ignore[assignment]
+    encoder, head, kept = model.encoder, model.head, dict(model.thresholds)
+    model.encoder = _CachedEncoder(encoder)  # type: ignore[assignment]
     settings = thresholds if category is not None and thresholds else weights
     results: dict[tuple[str, float], dict[str, Counter[str]]] = {}
     try:
         for setting in settings:
             weight = weights[0] if category is not None else setting
-            english.head = dataclasses.replace(head, ngram_weight=weight)
+            model.head = dataclasses.replace(head, ngram_weight=weight)
             if category is not None:
-                english.thresholds = {**kept, category: setting}
+                model.thresholds = {**kept, category: setting}
             name = (f"{language}:" if language else "") + f"w={weight:.2f}" + (
                 f" {category}>={setting:.2f}" if category is not None else "")
             for path in paths:
@@ -105,7 +105,7 @@ def sweep(paths: list[Path], weights: list[float], *, category: str | None = Non
                       f"allowed-class refused {sum(cell['allow'].values())}/{allow_n}  "
                       f"{dict(sorted(cell['block'].items()))} {dict(sorted(cell['allow'].items()))}", flush=True)
     finally:  # the process's cached model is left as it was
-        english.encoder, english.head, english.thresholds = encoder, head, kept
+        model.encoder, model.head, model.thresholds = encoder, head, kept
     return results
 
 
