@@ -37,6 +37,7 @@ from moderation.training.train_classifier import (
     DEFAULT_DATA,
     ENGLISH_WRITTEN_DIR,
     EVERYDAY_FR_DIR,
+    HARMS2_FR_DIR,
     HARMS_FR_DIR,
     PENDING_DIR,
 )
@@ -374,11 +375,12 @@ def _strip_accents(text: str) -> str:
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
                                     generate_cruelty, generate_menace,
                                     lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
-                                    lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR)],
+                                    lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR),
+                                    lambda: load_written(HARMS2_FR_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending", "french-harms",
-                              "english-written", "french-everyday"])
+                              "english-written", "french-everyday", "french-harms2"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -420,6 +422,26 @@ def test_the_french_harms_rows_pair_each_illegal_or_violent_request_with_benign_
     by_text = {e.text: e for e in rows}
     accented = [e for e in rows if _strip_accents(e.text) != e.text]
     assert accented and all(by_text[_strip_accents(e.text)].template == e.template for e in accented)
+
+
+def test_the_second_french_harms_rows_pair_each_request_with_benign_twins_and_stay_apart_from_evaluation_sets() -> None:
+    rows = load_written(HARMS2_FR_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence"}
+    assert min(labels["illegal"], labels["violence"]) > 400 and labels["benign"] > 800
+    benign_families = {e.template for e in rows if e.label == "benign"}
+    harmful = [e for e in rows if e.label != "benign"]
+    assert sum(e.template in benign_families for e in harmful) > 0.8 * len(harmful)
+    # Rows within a token Jaccard of 0.6 of any evaluation prompt (read or blind) were dropped before training.
+    def tokens(text: str) -> set[str]:
+        return set(re.findall(r"\w+", _strip_accents(text.lower())))
+
+    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", *sorted(HELDOUT2.parent.glob("heldout*.csv")),
+            *sorted(HELDOUT2.parent.glob("fr_*.csv"))]
+    evaluation = [t for path in sets for p in _prompts(path) if (t := tokens(p))]
+    for e in rows:
+        ours = tokens(e.text)
+        assert all(len(ours & t) < 0.6 * len(ours | t) for t in evaluation), e.text
 
 
 def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_keep_sexual_rows_adult() -> None:

@@ -37,7 +37,8 @@ Data, within the licence rules of ../shared/data/README.md:
   sexual twins), and with --french-harms too the rows of french_harms/ (the candidate `ngram-emb-35`, session 25:
   French illegal and violent requests written plainly, with benign twins), and with --french-everyday too the rows
   of french_everyday/ (the candidate `ngram-emb-38`, session 25: ordinary French requests near those topics, all
-  benign); with --english-written the rows of
+  benign), and with --french-harms2 too the rows of french_harms2/ (the candidate `ngram-emb-39`, session 26: more
+  French illegal and violent requests of the kinds `ngram-emb-38` misses, with benign twins); with --english-written the rows of
   english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual and illegal requests written
   by hand as users type them, with benign twins); with --crimes-corpus both
   instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal
@@ -158,6 +159,9 @@ HARMS_FR_DIR = WRITTEN_DIR.parent / "french_harms"
 # the same with ordinary French requests whose words sit near crimes, gore and cruelty, all benign (--french-everyday)
 EVERYDAY_FR_VERSION = "ngram-emb-38"
 EVERYDAY_FR_DIR = WRITTEN_DIR.parent / "french_everyday"
+# the same with more French illegal and violent requests, with benign twins (--french-harms2), session 26
+HARMS2_FR_VERSION = "ngram-emb-39"
+HARMS2_FR_DIR = WRITTEN_DIR.parent / "french_harms2"
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -192,7 +196,8 @@ def _outside_split(text: str) -> str:
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False, pending: bool = False,
-                  french_harms: bool = False, french_everyday: bool = False, english_written: bool = False,
+                  french_harms: bool = False, french_everyday: bool = False, french_harms2: bool = False,
+                  english_written: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
@@ -212,6 +217,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_french(broad=french_broad) if french else []) + (load_written() if written else [])
             + (load_written(PENDING_DIR) if pending else []) + (load_written(HARMS_FR_DIR) if french_harms else [])
             + (load_written(EVERYDAY_FR_DIR) if french_everyday else [])
+            + (load_written(HARMS2_FR_DIR) if french_harms2 else [])
             + (load_written(ENGLISH_WRITTEN_DIR) if english_written else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
@@ -584,6 +590,8 @@ def main() -> None:
                         help="with --french-pending: add the rows of french_harms/ (the candidate ngram-emb-35)")
     parser.add_argument("--french-everyday", action="store_true",
                         help="with --french-harms: add the rows of french_everyday/ (the candidate ngram-emb-38)")
+    parser.add_argument("--french-harms2", action="store_true",
+                        help="with --french-everyday: add the rows of french_harms2/ (the candidate ngram-emb-39)")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
                              "when the thresholds are chosen (the candidate ngram-emb-14)")
@@ -642,6 +650,8 @@ def main() -> None:
         parser.error("--french-harms goes with --french-pending")
     if args.french_everyday and not args.french_harms:
         parser.error("--french-everyday goes with --french-harms")
+    if args.french_harms2 and not args.french_everyday:
+        parser.error("--french-harms2 goes with --french-everyday")
     if args.menace_corpus and not args.cruelty_corpus:
         parser.error("--menace-corpus goes with --cruelty-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
@@ -654,7 +664,8 @@ def main() -> None:
                          instructions=args.instructions_corpus, french=args.french_corpus,
                          french_broad=args.french_broad, written=args.french_written,
                          pending=args.french_pending, french_harms=args.french_harms,
-                         french_everyday=args.french_everyday, english_written=args.english_written,
+                         french_everyday=args.french_everyday, french_harms2=args.french_harms2,
+                         english_written=args.english_written,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
@@ -747,6 +758,7 @@ def main() -> None:
                    else WARNINGS_VERSION if args.warnings_corpus
                    else CRIMES_VERSION if args.crimes_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
+                   else HARMS2_FR_VERSION if args.french_harms2
                    else EVERYDAY_FR_VERSION if args.french_everyday
                    else HARMS_FR_VERSION if args.french_harms
                    else PENDING_VERSION if args.french_pending
