@@ -35,7 +35,9 @@ stand for the registry's artists when the prompt writes it as another person's f
 before it that can be a given name and is not one of theirs, nor a short or long form of one ("Tove Jansson-like"
 is not Alexander Jansson; "Alex Jansson" still is). So a deceased artist missing from the sources is not refused
 for a living namesake's surname. Words of works and styles, titles and small words are not given names ("Digital
-Art Rutkowski style", "Painter Rutkowski").
+Art Rutkowski style", "Painter Rutkowski"). Nor does it when the prompt writes it as another person's given name,
+capitalised right before a capitalised word that can be a surname and is none of their given names ("à la manière
+de Cornelius Krieghoff" is not Chris Cornelius; "Rutkowski Greg" still is Greg Rutkowski), session 26.
 """
 
 from __future__ import annotations
@@ -350,6 +352,8 @@ class ArtistMatcher:
             entries = self._surnames[word]
             if i and _someone_else(str(text), words[i - 1], word, self._given[word]):
                 continue
+            if i + 1 < len(words) and _given_of_someone_else(str(text), word, words[i + 1], self._given[word]):
+                continue
             if (word,) not in self._names and all(e.blocks for e in entries):
                 hits.append(ArtistHit(id=entries[0].id, name=entries[0].name, blocked=True))
         return hits
@@ -367,6 +371,22 @@ def _someone_else(text: str, given: str, surname: str, theirs: set[str]) -> bool
     raw = list(_RAW_WORD.finditer(text))
     return any(a.group()[0].isupper() and not a.group().isupper() and not text[a.end():b.start()].strip()
                and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
+               for a, b in zip(raw, raw[1:], strict=False))
+
+
+def _given_of_someone_else(text: str, surname: str, after: str, theirs: set[str]) -> bool:
+    """`surname after` is written as another person's name, the surname as its given name ("Cornelius Krieghoff"
+    is not Chris Cornelius): both capitalised as written, whitespace only between, and `after` can be a surname (three
+    letters or more, not an ordinary word, not a word of works, styles, tags, titles or small words) and is none of
+    the given names `theirs` of the surname's artists ("Rutkowski Greg" is Greg Rutkowski, surname first)."""
+    if (len(after) < MIN_GIVEN_CHARS or not after.isalpha() or after in _common_words() or after in _NOT_GIVEN
+            or after in _NOT_A_NAME or after in _WORKS or after in _WORK_AFTER or after in _AFTER or after in _BY
+            or after in _NOT_SURNAMES or any(g.startswith(after) or after.startswith(g) for g in theirs if g)):
+        return False
+    raw = list(_RAW_WORD.finditer(text))
+    return any(a.group()[0].isupper() and b.group()[0].isupper() and not b.group().isupper()
+               and not text[a.end():b.start()].strip() and tokens(a.group()) == [surname]
+               and tokens(b.group()) == [after]
                for a, b in zip(raw, raw[1:], strict=False))
 
 

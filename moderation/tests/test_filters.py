@@ -109,6 +109,22 @@ def test_a_surname_written_after_another_persons_given_name_is_someone_else() ->
     assert blocks(matcher, "A HILL, TOVE JANSSON STYLE")
 
 
+def test_a_surname_written_as_another_persons_given_name_is_someone_else() -> None:
+    matcher = ArtistMatcher([ArtistEntry(1, "Chris Cornelius", "living"), ArtistEntry(2, "Greg Rutkowski", "living")])
+    # Session 26: the painter Cornelius Krieghoff (died 1872) is not the living Chris Cornelius.
+    assert not blocks(matcher, "ville de Québec en hiver à la manière de Cornelius Krieghoff")
+    assert not blocks(matcher, "Quebec in winter, Cornelius Krieghoff style")
+    assert blocks(matcher, "Quebec in winter, Cornelius style")
+    assert blocks(matcher, "Quebec in winter in the style of Chris Cornelius")
+    # The name surname first is still theirs; words of works, styles and tags are not surnames; no capitals, or
+    # only capitals, tell nothing.
+    assert blocks(matcher, "a dragon in the style of Rutkowski Greg")
+    assert blocks(matcher, "a dragon, Rutkowski Art, trending")
+    assert blocks(matcher, "a dragon in the style of Rutkowski Trending on Artstation")
+    assert blocks(matcher, "quebec in winter in the style of cornelius krieghoff")
+    assert blocks(matcher, "QUEBEC IN WINTER IN THE STYLE OF CORNELIUS KRIEGHOFF")
+
+
 def test_the_way_an_artist_would_do_it_asks_for_their_style() -> None:
     assert refused("a dragon over a castle, the way Rutkowski would paint it")
     assert not refused("a dragon over a castle, the way Monet would paint it")

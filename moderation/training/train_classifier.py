@@ -38,9 +38,9 @@ Data, within the licence rules of ../shared/data/README.md:
   French illegal and violent requests written plainly, with benign twins), and with --french-everyday too the rows
   of french_everyday/ (the candidate `ngram-emb-38`, session 25: ordinary French requests near those topics, all
   benign), and with --french-harms2 too the rows of french_harms2/ (the candidate `ngram-emb-39`, session 26: more
-  French illegal and violent requests of the kinds `ngram-emb-38` misses, with benign twins); with --english-written the rows of
-  english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual and illegal requests written
-  by hand as users type them, with benign twins); with --crimes-corpus both
+  French illegal and violent requests of the kinds `ngram-emb-38` misses, with benign twins); with --english-written
+  the rows of english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual and illegal
+  requests written by hand as users type them, with benign twins); with --crimes-corpus both
   instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal
   requests, more twins), and with --warnings-corpus too, warnings_corpus.py (`ngram-emb-21`: crimes named to
   warn, report, teach or exhibit);
