@@ -26,6 +26,7 @@ class Category(models.TextChoices):
     HARASSMENT = "harassment", _("harassment")
     ILLEGAL = "illegal", _("illegal activity")
     LIVING_ARTIST = "living_artist", _("living artist's style")
+    LANGUAGE = "language", _("language the checks cannot read")
     NUDITY = "nudity", _("nudity in an image")
     REAL_PERSON = "real_person", _("photo of a real person")
     ERROR = "error", _("check failed")

@@ -41,8 +41,10 @@ OPENAI_CATEGORIES: dict[str, tuple[str, ...]] = {
     "sexual/minors": (Category.SEXUAL_MINORS,),
     "violence": (Category.VIOLENCE,),
     "violence/graphic": (Category.VIOLENCE,),
-    # Atelier's own policy area, beside OpenAI's: the style of a living artist.
+    # Atelier's own policy areas, beside OpenAI's: the style of a living artist, and a text mostly in a script its
+    # filters cannot read (refused as an image prompt, so flagged here too).
     "living-artist": (Category.LIVING_ARTIST,),
+    "unreadable-language": (Category.LANGUAGE,),
 }
 
 

@@ -292,6 +292,10 @@ MODERATION_NAMES_VIEW = env.bool("MODERATION_NAMES_VIEW", default=True)
 MODERATION_NSFW_THRESHOLD = env.float("MODERATION_NSFW_THRESHOLD", default=0.6)
 # Uploads showing a real person's face: "consent" (the user must confirm consent), "refuse" or "allow".
 MODERATION_UPLOAD_FACES = env.str("MODERATION_UPLOAD_FACES", default="consent")
+# Prompts written mostly in a script the text checks cannot read (Cyrillic, Chinese, Japanese, Korean, Arabic, ...:
+# anything but Latin letters) are refused with a plain explanation, since the term list, the classifiers and the
+# artist registry read English and French only (session 26). Off for a deployment whose filters read them.
+MODERATION_REFUSE_UNREADABLE = env.bool("MODERATION_REFUSE_UNREADABLE", default=True)
 # Larger images are refused before decoding (decompression bombs).
 MODERATION_IMAGE_MAX_PIXELS = env.int("MODERATION_IMAGE_MAX_PIXELS", default=4096 * 4096)
 

@@ -26,6 +26,20 @@ _UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "
                                  "þ": "th", "ı": "i", "ħ": "h", "ŀ": "l", "ŧ": "t", "ŋ": "n", "ĸ": "k"})
 
 
+def unreadable(text: str) -> bool:
+    """Written mostly in a script other than Latin (Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew,
+    Devanagari, ...): at least two such letters, and more of them than Latin letters. `fold` drops those letters,
+    so the term list, the classifiers and the artist registry see nothing of such a text."""
+    other = latin = 0
+    for ch in str(text)[:MAX_CHARS]:
+        if ch.isalpha():
+            if unicodedata.name(ch, "").startswith("LATIN"):
+                latin += 1
+            else:
+                other += 1
+    return other >= 2 and other > latin
+
+
 def fold(text: str) -> str:
     """Lower-case, compatibility-decomposed text without accents ("Ｃafé" -> "cafe", "Łódź" -> "lodz")."""
     text = unicodedata.normalize("NFKD", str(text)[:MAX_CHARS])

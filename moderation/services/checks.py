@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from chatsite.accounts.models import User
 from moderation.filters.names import NAMES_VIEW_VERSION, names_view
-from moderation.filters.text import variants
+from moderation.filters.text import unreadable, variants
 from moderation.models import Action, Category, Decision, Stage
 from moderation.services.rules import artist_matcher, prompt_classifier, term_matcher
 
@@ -41,7 +41,8 @@ _SUGGESTIVE = re.compile(r"\b(?:sexy|seductive|provocative|lingerie|underwear|pa
                          r"|aguichante?s?|strip tease|jambes ecartees|fesses a l ?air|fesses nues?|cul a l ?air)\b")
 # Most serious first: the first category names the refusal and files the decision.
 _SEVERITY = [Category.SEXUAL_MINORS.value, Category.SEXUAL.value, Category.VIOLENCE.value, Category.SELF_HARM.value,
-             Category.HATE.value, Category.HARASSMENT.value, Category.ILLEGAL.value, Category.LIVING_ARTIST.value]
+             Category.HATE.value, Category.HARASSMENT.value, Category.ILLEGAL.value, Category.LIVING_ARTIST.value,
+             Category.LANGUAGE.value]
 _MINOR_AGE = re.compile(r"\b(?:[1-9]|1[0-7])\s*(?:yo|y o|yrs?|years?|ans)(?:\s*old)?\b")  # "12 ans" in French
 
 
@@ -82,6 +83,8 @@ def user_message(categories: tuple[str, ...] | list[str]) -> str:
         Category.ILLEGAL: _("This request was refused because it depicts illegal activity."),
         Category.LIVING_ARTIST: _("This request was refused because it asks for the style of a living artist. "
                                   "Describe the look you want instead: colours, technique, period, mood."),
+        Category.LANGUAGE: _("This request was refused because Atelier can check requests written in English or "
+                             "French only. Please write it in one of these languages."),
         Category.NUDITY: _("This image was held back because it may contain nudity. A moderator will "
                            "review it."),
         Category.REAL_PERSON: _("This photo appears to show a real person. Please confirm that you have "
@@ -157,6 +160,9 @@ def _text_findings(text: str) -> tuple[list[str], dict[str, Any], dict[str, str]
         found.insert(0, Category.SEXUAL_MINORS)
     if any(h.blocked for h in artist_hits):
         found.append(Category.LIVING_ARTIST)
+    # A text mostly in a script the layers above cannot read is refused: they saw nothing of it (session 26).
+    if getattr(settings, "MODERATION_REFUSE_UNREADABLE", True) and unreadable(text):
+        found.append(Category.LANGUAGE)
     categories = sorted({str(c) for c in found}, key=_SEVERITY.index)
     scores = {
         "classifier": {k: round(v, 4) for k, v in probabilities.items()},

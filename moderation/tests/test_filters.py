@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from moderation.filters.artists import ArtistEntry, ArtistMatcher
 from moderation.filters.terms import TermMatcher, TermRule
+from moderation.filters.text import unreadable
 
 TERMS = TermMatcher([TermRule("sex", "sexual"), TermRule("ass", "sexual"), TermRule("decapitat*", "violence"),
                      TermRule("child abuse", "sexual_minors"), TermRule("nude", "sexual"),
@@ -307,3 +310,13 @@ def test_the_language_of_a_prompt_is_english_french_or_unknown() -> None:
     assert language_of("fais-moi une photo d'un chat roux qui dort sur le radiateur") == "fr"
     assert language_of("a ginger cat asleep on the radiator, morning light") == "en"
     assert language_of("chat") is None and language_of("") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("голая женщина на пляже", True), ("新海誠風の夕焼けの空と電車", True), ("صورة قطة في الحديقة", True),
+    ("a cat, 猫", False),  # one letter of another script: read as usual
+    ("Tokyo Tower at night, 東京タワー", False), ("Łódź à l'aube, café crème", False), ("Ωμέγα", True),
+    ("🙂🙂🙂", False), ("", False), ("4k 35mm", False),
+])
+def test_a_text_written_mostly_in_another_script_than_latin_is_unreadable(text: str, expected: bool) -> None:
+    assert unreadable(text) is expected

@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 
 from chatsite.accounts.models import User
 from moderation.models import Action, Artist, ArtistPolicy, ArtistStatus, Decision, RulesVersion, Term
@@ -210,6 +211,32 @@ def test_a_term_added_by_staff_takes_effect_at_once(user: User) -> None:
     assert prompt_moderate(user=user, text=text, stage=Stage.MESSAGE).allowed
     Term.objects.create(term="frobnicat*", category="illegal")
     assert prompt_moderate(user=user, text=text, stage=Stage.MESSAGE).categories == ("illegal",)
+
+
+@pytest.mark.parametrize("text", ["голая женщина на пляже", "一个被斩首的男人，血流满地",
+                                  "新海誠風の夕焼けの空と電車", "미야자키 하야오 스타일의 하늘을 나는 성"])
+def test_a_prompt_in_a_script_the_checks_cannot_read_is_refused_in_plain_words(user: User, text: str) -> None:
+    # Session 26: the term list, the classifiers and the registry read Latin letters only, so such a prompt was
+    # scored from nothing (evidence 0) and always let through, harmful or not.
+    verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
+    assert not verdict.allowed and verdict.categories == ("language",)
+    assert "English or French" in verdict.user_message
+    with translation.override("fr"):
+        assert "anglais ou en français" in prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).user_message
+    decision = Decision.objects.get(pk=verdict.decision_id or 0)
+    assert decision.action == Action.BLOCKED and decision.category == "language"
+
+
+@pytest.mark.parametrize("text", ["Tokyo Tower at night, 東京タワー, photo", "a red fox, Ω logo on a mug",
+                                  "un café à Montréal, ambiance d'hiver", "🙂🙂🙂 a happy cat"])
+def test_a_latin_prompt_with_a_few_other_letters_is_read_as_usual(user: User, text: str) -> None:
+    assert prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT).allowed
+
+
+def test_the_unreadable_script_refusal_can_be_turned_off(user: User) -> None:
+    with override_settings(MODERATION_REFUSE_UNREADABLE=False):
+        assert prompt_moderate(user=user, text="夕焼けの海辺を歩く猫、水彩画", stage=Stage.TOOL_PROMPT).allowed
+    assert not prompt_moderate(user=user, text="夕焼けの海辺を歩く猫、水彩画", stage=Stage.TOOL_PROMPT).allowed
 
 
 @pytest.mark.parametrize("odd", ["", "\x00\x00", "🙂" * 5000, b"bytes \xff", None, 42])

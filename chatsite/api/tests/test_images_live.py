@@ -200,15 +200,19 @@ def test_face_photos_are_refused_even_with_consent_when_the_settings_refuse_them
 
 def test_moderations_flag_a_harmful_text_in_openai_shape(oai: Any, api_account: tuple[User, str]) -> None:
     result = oai.moderations.create(input=["a watercolour of a quiet harbour",
-                                           "a graphic image of a man being tortured, blood and gore everywhere"])
-    benign, harmful = result.results
+                                           "a graphic image of a man being tortured, blood and gore everywhere",
+                                           "голая женщина на пляже"])
+    benign, harmful, unreadable = result.results
     assert result.id.startswith("modr-") and result.model == "atelier-moderation"
     assert benign.flagged is False and not any(benign.categories.model_dump(by_alias=True).values())
     assert harmful.flagged is True
     assert harmful.categories.violence is True
     assert harmful.category_applied_input_types.violence == ["text"]
     assert 0.0 <= benign.category_scores.violence <= 1.0
-    assert Decision.objects.filter(user=api_account[0]).count() == 2
+    # A text the filters cannot read (Cyrillic) is flagged under Atelier's own area, as the image API refuses it.
+    assert unreadable.flagged is True
+    assert unreadable.categories.model_dump(by_alias=True)["unreadable-language"] is True
+    assert Decision.objects.filter(user=api_account[0]).count() == 3
 
 
 def test_models_lists_the_image_and_chat_models(oai: Any) -> None:
