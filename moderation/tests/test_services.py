@@ -138,7 +138,7 @@ def test_the_french_words_for_children_refuse_sexual_content_as_involving_minors
 def test_ordinary_french_scenes_with_a_child_are_allowed(user: User, text: str) -> None:
     verdict = prompt_moderate(user=user, text=text, stage=Stage.TOOL_PROMPT)
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
-    assert decision.scores["terms"] and decision.versions["classifier"].startswith("ngram-emb-38")  # read in French
+    assert decision.scores["terms"] and decision.versions["classifier"].startswith("ngram-emb-39")  # read in French
     assert verdict.allowed
 
 
