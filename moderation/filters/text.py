@@ -29,11 +29,12 @@ _UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "
 def unreadable(text: str) -> bool:
     """Written mostly in a script other than Latin (Cyrillic, Greek, Chinese, Japanese, Korean, Arabic, Hebrew,
     Devanagari, ...): at least two such letters, and more of them than Latin letters. `fold` drops those letters,
-    so the term list, the classifiers and the artist registry see nothing of such a text."""
+    so the term list, the classifiers and the artist registry see nothing of such a text. Counted after the same
+    compatibility decomposition as `fold`, so full-width or styled Latin letters ("ｃａｔ", "𝐜𝐚𝐭") count as Latin."""
     other = latin = 0
-    for ch in str(text)[:MAX_CHARS]:
+    for ch in unicodedata.normalize("NFKD", str(text)[:MAX_CHARS]):
         if ch.isalpha():
-            if unicodedata.name(ch, "").startswith("LATIN"):
+            if "LATIN" in unicodedata.name(ch, ""):
                 latin += 1
             else:
                 other += 1

@@ -317,6 +317,7 @@ def test_the_language_of_a_prompt_is_english_french_or_unknown() -> None:
     ("a cat, 猫", False),  # one letter of another script: read as usual
     ("Tokyo Tower at night, 東京タワー", False), ("Łódź à l'aube, café crème", False), ("Ωμέγα", True),
     ("🙂🙂🙂", False), ("", False), ("4k 35mm", False),
+    ("ｃａｔ ｉｎ ａ ｈａｔ", False), ("𝐚 𝐜𝐚𝐭 𝐢𝐧 𝐚 𝐡𝐚𝐭", False),  # full-width and styled Latin: fold reads them
 ])
 def test_a_text_written_mostly_in_another_script_than_latin_is_unreadable(text: str, expected: bool) -> None:
     assert unreadable(text) is expected
