@@ -111,6 +111,9 @@ _ALIAS_PREFIX = re.compile(r"^(?:pen name|born|n[ée]e?|called|also known as|kno
 # Words that cannot make a name on their own ("Pieter Bruegel (the Elder)" has no alias "the elder").
 _NOT_A_NAME = {"the", "elder", "younger", "jr", "sr", "i", "ii", "iii", "de", "van", "von", "der", "la", "le",
                "and", "of"}
+# Words that are never a person's name beside a surname: titles and words of prompts, small words, words of works,
+# of style requests and of "by".
+_NOT_NAME_WORDS = frozenset(_NOT_GIVEN | _NOT_A_NAME | _WORKS | _AFTER | _BY)
 # "Rutkowski's", "Rutkowski’s": the name without the possessive.
 _POSSESSIVE = re.compile(r"(?<=\w)['’`´]s\b", re.IGNORECASE)
 
@@ -363,15 +366,11 @@ def _someone_else(text: str, given: str, surname: str, theirs: set[str]) -> bool
     """`given surname` is written as another person's name: `given` can be a given name, is none of the given
     names `theirs` of the surname's artists nor a short or long form of one, and the text writes it capitalised,
     right before the surname."""
-    if (len(given) < MIN_GIVEN_CHARS or not given.isalpha() or given in _NOT_GIVEN or given in _NOT_A_NAME
-            or given in _WORKS or given in _AFTER or given in _BY):
+    if len(given) < MIN_GIVEN_CHARS or not given.isalpha() or given in _NOT_NAME_WORDS:
         return False
     if any(g.startswith(given) or given.startswith(g) for g in theirs if len(g) >= MIN_GIVEN_CHARS):
         return False
-    raw = list(_RAW_WORD.finditer(text))
-    return any(a.group()[0].isupper() and not a.group().isupper() and not text[a.end():b.start()].strip()
-               and tokens(a.group()) == [given] and tokens(b.group()) == [surname]
-               for a, b in zip(raw, raw[1:], strict=False))
+    return any(a[0].isupper() and not a.isupper() for a, _ in _written_pairs(text, given, surname))
 
 
 def _given_of_someone_else(text: str, surname: str, after: str, theirs: set[str]) -> bool:
@@ -379,15 +378,19 @@ def _given_of_someone_else(text: str, surname: str, after: str, theirs: set[str]
     is not Chris Cornelius): both capitalised as written, whitespace only between, and `after` can be a surname (three
     letters or more, not an ordinary word, not a word of works, styles, tags, titles or small words) and is none of
     the given names `theirs` of the surname's artists ("Rutkowski Greg" is Greg Rutkowski, surname first)."""
-    if (len(after) < MIN_GIVEN_CHARS or not after.isalpha() or after in _common_words() or after in _NOT_GIVEN
-            or after in _NOT_A_NAME or after in _WORKS or after in _WORK_AFTER or after in _AFTER or after in _BY
-            or after in _NOT_SURNAMES or any(g.startswith(after) or after.startswith(g) for g in theirs if g)):
+    if (len(after) < MIN_GIVEN_CHARS or not after.isalpha() or after in _common_words() or after in _NOT_NAME_WORDS
+            or after in _WORK_AFTER or after in _NOT_SURNAMES
+            or any(g.startswith(after) or after.startswith(g) for g in theirs if g)):
         return False
+    return any(a[0].isupper() and b[0].isupper() and not b.isupper() for a, b in _written_pairs(text, surname, after))
+
+
+def _written_pairs(text: str, first: str, second: str) -> list[tuple[str, str]]:
+    """The two words as written (with their case) at each place where the text writes `first` right before
+    `second`, whitespace only between."""
     raw = list(_RAW_WORD.finditer(text))
-    return any(a.group()[0].isupper() and b.group()[0].isupper() and not b.group().isupper()
-               and not text[a.end():b.start()].strip() and tokens(a.group()) == [surname]
-               and tokens(b.group()) == [after]
-               for a, b in zip(raw, raw[1:], strict=False))
+    return [(a.group(), b.group()) for a, b in zip(raw, raw[1:], strict=False)
+            if not text[a.end():b.start()].strip() and tokens(a.group()) == [first] and tokens(b.group()) == [second]]
 
 
 def _deletions(word: str) -> list[str]:
