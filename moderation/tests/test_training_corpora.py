@@ -58,6 +58,13 @@ def _one_label_per_family(examples: list[Example]) -> bool:
     return all(len(found) == 1 for found in by_family.values())
 
 
+def _twinned_share(rows: list[Example]) -> float:
+    """The share of harmful rows that share their family with a benign twin (a hand-written corpus's pairs)."""
+    benign_families = {e.template for e in rows if e.label == "benign"}
+    harmful = [e for e in rows if e.label != "benign"]
+    return sum(e.template in benign_families for e in harmful) / len(harmful)
+
+
 def _prompts(path: Path) -> list[str]:
     with path.open(encoding="utf-8") as fh:
         return [row["prompt"].lower() for row in csv.DictReader(fh)]
@@ -414,9 +421,7 @@ def test_the_french_harms_rows_pair_each_illegal_or_violent_request_with_benign_
     assert min(labels["illegal"], labels["violence"]) > 300 and labels["benign"] > 600
     # Most harmful rows share their family with a benign twin that reuses their words, so the model learns the act,
     # not the vocabulary, and a split holds a request out together with its twins.
-    benign_families = {e.template for e in rows if e.label == "benign"}
-    harmful = [e for e in rows if e.label != "benign"]
-    assert sum(e.template in benign_families for e in harmful) > 0.8 * len(harmful)
+    assert _twinned_share(rows) > 0.8
     assert {split_of(e.template) for e in rows} == {"train", "heldout"}
     # Every row also comes without its accents (as many people type), in its own family.
     by_text = {e.text: e for e in rows}
@@ -429,9 +434,7 @@ def test_the_second_french_harms_rows_pair_each_request_with_benign_twins_and_st
     labels = Counter(e.label for e in rows)
     assert set(labels) == {"benign", "illegal", "violence"}
     assert min(labels["illegal"], labels["violence"]) > 400 and labels["benign"] > 800
-    benign_families = {e.template for e in rows if e.label == "benign"}
-    harmful = [e for e in rows if e.label != "benign"]
-    assert sum(e.template in benign_families for e in harmful) > 0.8 * len(harmful)
+    assert _twinned_share(rows) > 0.8
     # Rows within a token Jaccard of 0.6 of any evaluation prompt (read or blind) were dropped before training.
     def tokens(text: str) -> set[str]:
         return set(re.findall(r"\w+", _strip_accents(text.lower())))
@@ -449,9 +452,7 @@ def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_ke
     labels = Counter(e.label for e in rows)
     assert set(labels) == {"benign", "illegal", "violence", "sexual"}
     assert labels["illegal"] > 200 and labels["violence"] > 150 and labels["sexual"] > 40 and labels["benign"] > 450
-    benign_families = {e.template for e in rows if e.label == "benign"}
-    harmful = [e for e in rows if e.label != "benign"]
-    assert sum(e.template in benign_families for e in harmful) > 0.8 * len(harmful)
+    assert _twinned_share(rows) > 0.8
     minor = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls?|boys?|schoolgirls?|students?|"
                        r"underage|loli|young)\b", re.IGNORECASE)
     assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
