@@ -394,7 +394,7 @@ def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
             *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 28)),
             *(HELDOUT2.parent / f"selfharm{n}.csv" for n in (1, 2)), HELDOUT2.parent / "fr_children1.csv",
-            *(HELDOUT2.parent / f"fr_heldout{n}.csv" for n in (1, 2, 3, 4)),
+            *(HELDOUT2.parent / f"fr_heldout{n}.csv" for n in (1, 2, 3, 4, 5)),
             *(HELDOUT2.parent / f"artists{n}.csv" for n in range(2, 16))]
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
     assert len(evaluation) > 3400
