@@ -40,7 +40,9 @@ Data, within the licence rules of ../shared/data/README.md:
   benign), and with --french-harms2 too the rows of french_harms2/ (the candidate `ngram-emb-39`, session 26: more
   French illegal and violent requests of the kinds `ngram-emb-38` misses, with benign twins); with --english-written
   the rows of english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual and illegal
-  requests written by hand as users type them, with benign twins); with --crimes-corpus both
+  requests written by hand as users type them, with benign twins), and with --english-written2 too the rows of
+  english_written2/ (the candidate `ngram-emb-40`, session 27: more of them, of the kinds `ngram-emb-36` misses);
+  with --crimes-corpus both
   instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal
   requests, more twins), and with --warnings-corpus too, warnings_corpus.py (`ngram-emb-21`: crimes named to
   warn, report, teach or exhibit);
@@ -149,6 +151,10 @@ MENACE_VERSION = "ngram-emb-33"
 # benign twins (--english-written: english_written/), session 25
 ENGLISH_WRITTEN_VERSION = "ngram-emb-36"
 ENGLISH_WRITTEN_DIR = WRITTEN_DIR.parent / "english_written"
+# the same with more English requests written by hand (forgeries, frauds and disinformation, other crimes, glorified
+# killers, euphemistic killings, sexual slang) with benign twins (--english-written2: english_written2/), session 27
+ENGLISH_WRITTEN2_VERSION = "ngram-emb-40"
+ENGLISH_WRITTEN2_DIR = WRITTEN_DIR.parent / "english_written2"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 # the same with French children in ordinary scenes and adult-only sexual twins (--french-pending), session 24
 PENDING_VERSION = "ngram-emb-34"
@@ -197,7 +203,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False, pending: bool = False,
                   french_harms: bool = False, french_everyday: bool = False, french_harms2: bool = False,
-                  english_written: bool = False,
+                  english_written: bool = False, english_written2: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
@@ -218,7 +224,8 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (load_written(PENDING_DIR) if pending else []) + (load_written(HARMS_FR_DIR) if french_harms else [])
             + (load_written(EVERYDAY_FR_DIR) if french_everyday else [])
             + (load_written(HARMS2_FR_DIR) if french_harms2 else [])
-            + (load_written(ENGLISH_WRITTEN_DIR) if english_written else []))
+            + (load_written(ENGLISH_WRITTEN_DIR) if english_written else [])
+            + (load_written(ENGLISH_WRITTEN2_DIR) if english_written2 else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -586,6 +593,9 @@ def main() -> None:
     parser.add_argument("--english-written", action="store_true",
                         help="with --cruelty-corpus: add the hand-written English rows of english_written/ (the "
                              "candidate ngram-emb-36)")
+    parser.add_argument("--english-written2", action="store_true",
+                        help="with --english-written: add the hand-written English rows of english_written2/ (the "
+                             "candidate ngram-emb-40)")
     parser.add_argument("--french-harms", action="store_true",
                         help="with --french-pending: add the rows of french_harms/ (the candidate ngram-emb-35)")
     parser.add_argument("--french-everyday", action="store_true",
@@ -646,6 +656,8 @@ def main() -> None:
         parser.error("--french-pending goes with --french-written")
     if args.english_written and not args.cruelty_corpus:
         parser.error("--english-written goes with --cruelty-corpus")
+    if args.english_written2 and not args.english_written:
+        parser.error("--english-written2 goes with --english-written")
     if args.french_harms and not args.french_pending:
         parser.error("--french-harms goes with --french-pending")
     if args.french_everyday and not args.french_harms:
@@ -665,7 +677,7 @@ def main() -> None:
                          french_broad=args.french_broad, written=args.french_written,
                          pending=args.french_pending, french_harms=args.french_harms,
                          french_everyday=args.french_everyday, french_harms2=args.french_harms2,
-                         english_written=args.english_written,
+                         english_written=args.english_written, english_written2=args.english_written2,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
@@ -747,6 +759,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else ENGLISH_WRITTEN2_VERSION if args.english_written2
                    else ENGLISH_WRITTEN_VERSION if args.english_written
                    else MENACE_VERSION if args.menace_corpus
                    else CRUELTY_VERSION if args.cruelty_corpus
