@@ -35,6 +35,7 @@ from moderation.training.scenes_corpus import ACTIONS, generate_scenes
 from moderation.training.selfharm_corpus import WHO, generate_selfharm
 from moderation.training.train_classifier import (
     DEFAULT_DATA,
+    ENGLISH_WRITTEN2_DIR,
     ENGLISH_WRITTEN_DIR,
     EVERYDAY_FR_DIR,
     HARMS2_FR_DIR,
@@ -383,11 +384,11 @@ def _strip_accents(text: str) -> str:
                                     generate_cruelty, generate_menace,
                                     lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
                                     lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR),
-                                    lambda: load_written(HARMS2_FR_DIR)],
+                                    lambda: load_written(HARMS2_FR_DIR), lambda: load_written(ENGLISH_WRITTEN2_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending", "french-harms",
-                              "english-written", "french-everyday", "french-harms2"])
+                              "english-written", "french-everyday", "french-harms2", "english-written2"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -457,6 +458,32 @@ def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_ke
                        r"underage|loli|young)\b", re.IGNORECASE)
     assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
     assert {split_of(e.template) for e in rows} == {"train", "heldout"}
+
+
+def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_rows_adult_and_stay_apart() -> None:
+    rows = load_written(ENGLISH_WRITTEN2_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence", "sexual"}
+    assert labels["illegal"] > 400 and labels["violence"] > 120 and labels["sexual"] > 50 and labels["benign"] > 600
+    assert _twinned_share(rows) > 0.8
+    minor = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls?|boys?|schoolgirls?|students?|"
+                       r"underage|loli|young)\b", re.IGNORECASE)
+    assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
+    # Its families are its own: no pair id is shared with the first English corpus.
+    assert not {e.template for e in rows} & {e.template for e in load_written(ENGLISH_WRITTEN_DIR)}
+    # Rows within a token Jaccard of 0.6 of any evaluation prompt (read or blind) were dropped before training.
+    def tokens(text: str) -> set[str]:
+        return set(re.findall(r"\w+", _strip_accents(text.lower())))
+
+    folder = HELDOUT2.parent
+    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", *sorted(folder.glob("heldout*.csv")),
+            *sorted(folder.glob("fr_*.csv")), *sorted(folder.glob("selfharm*.csv")),
+            *sorted(folder.glob("artists[0-9]*.csv"))]
+    evaluation = [t for path in sets for p in _prompts(path) if (t := tokens(p))]
+    assert len(evaluation) > 15000
+    for e in rows:
+        ours = tokens(e.text)
+        assert all(len(ours & t) < 0.6 * len(ours | t) for t in evaluation), e.text
 
 
 def test_the_french_everyday_rows_are_ordinary_requests_all_allowed() -> None:
