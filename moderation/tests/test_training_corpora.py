@@ -39,6 +39,7 @@ from moderation.training.train_classifier import (
     ENGLISH_WRITTEN_DIR,
     EVERYDAY_FR_DIR,
     HARMS2_FR_DIR,
+    HARMS3_FR_DIR,
     HARMS_FR_DIR,
     PENDING_DIR,
 )
@@ -69,6 +70,27 @@ def _twinned_share(rows: list[Example]) -> float:
 def _prompts(path: Path) -> list[str]:
     with path.open(encoding="utf-8") as fh:
         return [row["prompt"].lower() for row in csv.DictReader(fh)]
+
+
+def _near_an_evaluation_prompt(rows: list[Example], *, later: tuple[str, ...] = ()) -> list[str]:
+    """The rows within a token Jaccard of 0.6 of a prompt of any evaluation set, read or blind (the dev file and
+    every held-out, French, self-harm and artist set but those in `later`, written after the corpus): a
+    hand-written corpus drops them before training."""
+    def tokens(text: str) -> set[str]:
+        return set(re.findall(r"\w+", _strip_accents(text.lower())))
+
+    folder = HELDOUT2.parent
+    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", *sorted(folder.glob("heldout*.csv")),
+            *sorted(folder.glob("fr_*.csv")), *sorted(folder.glob("selfharm*.csv")),
+            *sorted(folder.glob("artists[0-9]*.csv"))]
+    evaluation = [t for path in sets if path.name not in later for p in _prompts(path) if (t := tokens(p))]
+    assert len(evaluation) > 14000
+    near = []
+    for e in rows:
+        ours = tokens(e.text)
+        if any(len(ours & t) >= 0.6 * len(ours | t) for t in evaluation):
+            near.append(e.text)
+    return near
 
 
 def test_no_name_of_the_names_corpus_occurs_in_the_dev_file_or_heldout_sets_2_to_5() -> None:
@@ -384,11 +406,13 @@ def _strip_accents(text: str) -> str:
                                     generate_cruelty, generate_menace,
                                     lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
                                     lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR),
-                                    lambda: load_written(HARMS2_FR_DIR), lambda: load_written(ENGLISH_WRITTEN2_DIR)],
+                                    lambda: load_written(HARMS2_FR_DIR), lambda: load_written(ENGLISH_WRITTEN2_DIR),
+                                    lambda: load_written(HARMS3_FR_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending", "french-harms",
-                              "english-written", "french-everyday", "french-harms2", "english-written2"])
+                              "english-written", "french-everyday", "french-harms2", "english-written2",
+                              "french-harms3"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -436,16 +460,9 @@ def test_the_second_french_harms_rows_pair_each_request_with_benign_twins_and_st
     assert set(labels) == {"benign", "illegal", "violence"}
     assert min(labels["illegal"], labels["violence"]) > 400 and labels["benign"] > 800
     assert _twinned_share(rows) > 0.8
-    # Rows within a token Jaccard of 0.6 of any evaluation prompt (read or blind) were dropped before training.
-    def tokens(text: str) -> set[str]:
-        return set(re.findall(r"\w+", _strip_accents(text.lower())))
-
-    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", *sorted(HELDOUT2.parent.glob("heldout*.csv")),
-            *sorted(HELDOUT2.parent.glob("fr_*.csv"))]
-    evaluation = [t for path in sets for p in _prompts(path) if (t := tokens(p))]
-    for e in rows:
-        ours = tokens(e.text)
-        assert all(len(ours & t) < 0.6 * len(ours | t) for t in evaluation), e.text
+    # fr_heldout5.csv was written after it (session 27); two of its rows are near two of this corpus's (four texts with
+    # their accent-free forms), which `ngram-emb-39` and the candidate `ngram-emb-41` both train on (model card).
+    assert _near_an_evaluation_prompt(rows, later=("fr_heldout5.csv",)) == []
 
 
 def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_keep_sexual_rows_adult() -> None:
@@ -471,19 +488,19 @@ def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_ro
     assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
     # Its families are its own: no pair id is shared with the first English corpus.
     assert not {e.template for e in rows} & {e.template for e in load_written(ENGLISH_WRITTEN_DIR)}
-    # Rows within a token Jaccard of 0.6 of any evaluation prompt (read or blind) were dropped before training.
-    def tokens(text: str) -> set[str]:
-        return set(re.findall(r"\w+", _strip_accents(text.lower())))
+    assert _near_an_evaluation_prompt(rows) == []
 
-    folder = HELDOUT2.parent
-    sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", *sorted(folder.glob("heldout*.csv")),
-            *sorted(folder.glob("fr_*.csv")), *sorted(folder.glob("selfharm*.csv")),
-            *sorted(folder.glob("artists[0-9]*.csv"))]
-    evaluation = [t for path in sets for p in _prompts(path) if (t := tokens(p))]
-    assert len(evaluation) > 15000
-    for e in rows:
-        ours = tokens(e.text)
-        assert all(len(ours & t) < 0.6 * len(ours | t) for t in evaluation), e.text
+
+def test_the_third_french_harms_rows_twin_each_request_and_add_ordinary_requests_apart_from_evaluation_sets() -> None:
+    rows = load_written(HARMS3_FR_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence"}
+    assert labels["illegal"] > 120 and labels["violence"] > 80 and labels["benign"] > 800
+    assert _twinned_share(rows) > 0.8
+    # Its families are its own: no pair id is shared with another French hand-written corpus.
+    others = [e.template for d in (HARMS_FR_DIR, HARMS2_FR_DIR, EVERYDAY_FR_DIR, PENDING_DIR) for e in load_written(d)]
+    assert not {e.template for e in rows} & set(others)
+    assert _near_an_evaluation_prompt(rows) == []
 
 
 def test_the_french_everyday_rows_are_ordinary_requests_all_allowed() -> None:

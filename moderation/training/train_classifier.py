@@ -38,14 +38,15 @@ Data, within the licence rules of ../shared/data/README.md:
   French illegal and violent requests written plainly, with benign twins), and with --french-everyday too the rows
   of french_everyday/ (the candidate `ngram-emb-38`, session 25: ordinary French requests near those topics, all
   benign), and with --french-harms2 too the rows of french_harms2/ (the candidate `ngram-emb-39`, session 26: more
-  French illegal and violent requests of the kinds `ngram-emb-38` misses, with benign twins); with --english-written
-  the rows of english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual and illegal
-  requests written by hand as users type them, with benign twins), and with --english-written2 too the rows of
-  english_written2/ (the candidate `ngram-emb-40`, session 27: more of them, of the kinds `ngram-emb-36` misses);
-  with --crimes-corpus both
-  instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`, session 16: more kinds of illegal
-  requests, more twins), and with --warnings-corpus too, warnings_corpus.py (`ngram-emb-21`: crimes named to
-  warn, report, teach or exhibit);
+  French illegal and violent requests of the kinds `ngram-emb-38` misses, with benign twins), and with
+  --french-harms3 too the rows of french_harms3/ (the candidate `ngram-emb-41`, session 27: ordinary French requests
+  near the line, dead artists' styles, and more crimes, glorified killings and threats, with benign twins); with
+  --english-written the rows of english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual
+  and illegal requests written by hand as users type them, with benign twins), and with --english-written2 too the
+  rows of english_written2/ (the candidate `ngram-emb-40`, session 27: more of them, of the kinds `ngram-emb-36`
+  misses); with --crimes-corpus both instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`,
+  session 16: more kinds of illegal requests, more twins), and with --warnings-corpus too, warnings_corpus.py
+  (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -168,6 +169,10 @@ EVERYDAY_FR_DIR = WRITTEN_DIR.parent / "french_everyday"
 # the same with more French illegal and violent requests, with benign twins (--french-harms2), session 26
 HARMS2_FR_VERSION = "ngram-emb-39"
 HARMS2_FR_DIR = WRITTEN_DIR.parent / "french_harms2"
+# the same with ordinary French requests near the line, dead artists' styles, and more French crimes, glorified
+# killings and threats with benign twins (--french-harms3), session 27
+HARMS3_FR_VERSION = "ngram-emb-41"
+HARMS3_FR_DIR = WRITTEN_DIR.parent / "french_harms3"
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -203,6 +208,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False, pending: bool = False,
                   french_harms: bool = False, french_everyday: bool = False, french_harms2: bool = False,
+                  french_harms3: bool = False,
                   english_written: bool = False, english_written2: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
@@ -224,6 +230,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (load_written(PENDING_DIR) if pending else []) + (load_written(HARMS_FR_DIR) if french_harms else [])
             + (load_written(EVERYDAY_FR_DIR) if french_everyday else [])
             + (load_written(HARMS2_FR_DIR) if french_harms2 else [])
+            + (load_written(HARMS3_FR_DIR) if french_harms3 else [])
             + (load_written(ENGLISH_WRITTEN_DIR) if english_written else [])
             + (load_written(ENGLISH_WRITTEN2_DIR) if english_written2 else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
@@ -602,6 +609,8 @@ def main() -> None:
                         help="with --french-harms: add the rows of french_everyday/ (the candidate ngram-emb-38)")
     parser.add_argument("--french-harms2", action="store_true",
                         help="with --french-everyday: add the rows of french_harms2/ (the candidate ngram-emb-39)")
+    parser.add_argument("--french-harms3", action="store_true",
+                        help="with --french-harms2: add the rows of french_harms3/ (the candidate ngram-emb-41)")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
                              "when the thresholds are chosen (the candidate ngram-emb-14)")
@@ -664,6 +673,8 @@ def main() -> None:
         parser.error("--french-everyday goes with --french-harms")
     if args.french_harms2 and not args.french_everyday:
         parser.error("--french-harms2 goes with --french-everyday")
+    if args.french_harms3 and not args.french_harms2:
+        parser.error("--french-harms3 goes with --french-harms2")
     if args.menace_corpus and not args.cruelty_corpus:
         parser.error("--menace-corpus goes with --cruelty-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
@@ -677,6 +688,7 @@ def main() -> None:
                          french_broad=args.french_broad, written=args.french_written,
                          pending=args.french_pending, french_harms=args.french_harms,
                          french_everyday=args.french_everyday, french_harms2=args.french_harms2,
+                         french_harms3=args.french_harms3,
                          english_written=args.english_written, english_written2=args.english_written2,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
@@ -771,6 +783,7 @@ def main() -> None:
                    else WARNINGS_VERSION if args.warnings_corpus
                    else CRIMES_VERSION if args.crimes_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
+                   else HARMS3_FR_VERSION if args.french_harms3
                    else HARMS2_FR_VERSION if args.french_harms2
                    else EVERYDAY_FR_VERSION if args.french_everyday
                    else HARMS_FR_VERSION if args.french_harms
