@@ -1,6 +1,6 @@
 """The learned prompt classifier at inference, in plain numpy: two multinomial logistic models whose class
 probabilities are averaged (`ngram_weight`: 0.5 until session 17, 0.45 in `ngram-emb-25`, 0.5 in `ngram-emb-30`,
-`ngram-emb-32` and `ngram-emb-36`).
+`ngram-emb-32`, `ngram-emb-36` and `ngram-emb-42`).
 
 - The n-gram model: TF-IDF over content words, word pairs and character n-grams.
 - The encoder model (from `ngram-emb-5` on): a linear head (or, for a model that has one, a hidden layer of
@@ -189,12 +189,12 @@ _SHARED_RULES = ("classes", "min_evidence")
 
 class RoutedClassifier:
     """The default model, and for a prompt clearly in one language a model trained to read it (from session 15;
-    since session 26 `ngram-emb-36` (`ngram-emb-32` in sessions 23 to 25, `ngram-emb-30` in session 22, `ngram-emb-25`
-    in sessions 18 to 21) for English and every unclear prompt, `ngram-emb-39` for French since session 26
-    (`ngram-emb-38` in session 25, `ngram-emb-34` in session 24, `ngram-emb-19` in sessions 15 to 23), in
-    `model/fr/`, each at its own thresholds). The language test is the term list's
-    (`moderation.filters.language.language_of`: at least 3 words, probability at least 0.95), so a short or mixed
-    prompt goes to the default model. Each prompt still runs one model."""
+    since session 27 `ngram-emb-42` (`ngram-emb-36` in session 26, `ngram-emb-32` in sessions 23 to 25,
+    `ngram-emb-30` in session 22, `ngram-emb-25` in sessions 18 to 21) for English and every unclear prompt,
+    `ngram-emb-39` for French since session 26 (`ngram-emb-38` in session 25, `ngram-emb-34` in session 24,
+    `ngram-emb-19` in sessions 15 to 23), in `model/fr/`, each at its own thresholds). The language test is the
+    term list's (`moderation.filters.language.language_of`: at least 3 words, probability at least 0.95), so a short
+    or mixed prompt goes to the default model. Each prompt still runs one model."""
 
     def __init__(self, default: PromptClassifier, by_language: dict[str, PromptClassifier] | None = None) -> None:
         self.default = default
@@ -227,7 +227,7 @@ class RoutedClassifier:
 
     @property
     def version(self) -> str:
-        """"ngram-emb-36", or with language models "ngram-emb-36+fr:ngram-emb-39"."""
+        """"ngram-emb-42", or with language models "ngram-emb-42+fr:ngram-emb-39"."""
         return "+".join([self.default.version, *(f"{k}:{m.version}" for k, m in sorted(self.by_language.items()))])
 
 

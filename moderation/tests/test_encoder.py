@@ -168,5 +168,5 @@ def test_the_classifier_runs_without_loading_torch_transformers_or_onnxruntime()
 def test_a_decision_records_the_classifier_version_and_each_models_risk(user: User) -> None:
     verdict = prompt_moderate(user=user, text="a lighthouse on a cliff at dusk", stage=Stage.TOOL_PROMPT)
     decision = Decision.objects.get(pk=verdict.decision_id or 0)
-    assert decision.versions["classifier"] == prompt_classifier().default.version == "ngram-emb-36"
+    assert decision.versions["classifier"] == prompt_classifier().default.version == "ngram-emb-42"
     assert set(decision.scores["classifier_parts"]) == {"ngram", "encoder"}

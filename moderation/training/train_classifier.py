@@ -16,8 +16,9 @@ sessions 12 to 15; `ngram-emb-21` in sessions 16 and 17 averages three runs of -
 weight and an illegal threshold chosen afterwards by moderation/training/reweigh.py; `ngram-emb-30` in session 22
 the same with --harms-corpus --prevention-corpus --art-corpus too; `ngram-emb-32` in sessions 23 to 25 the same
 with --cruelty-corpus too, with a weight and violence and illegal thresholds chosen afterwards; the candidate
-`ngram-emb-33`, session 24, the same with --menace-corpus too; `ngram-emb-36` since session 26 (written as a
-candidate in session 25), that of `ngram-emb-32` with --english-written too):
+`ngram-emb-33`, session 24, the same with --menace-corpus too; `ngram-emb-36` in session 26 (written as a
+candidate in session 25), that of `ngram-emb-32` with --english-written too; `ngram-emb-42` since session 27, the
+runs of the candidate `ngram-emb-40`, with --english-written2 too):
 moderation/training/soup.py) MiniLM's last four layers are fine-tuned with the head
 (moderation/training/finetune.py) from the frozen layers' output, computed by the numpy encoder and cached in
 --layer-inputs, and stored in the npz; --finetune 0 gives the frozen-encoder recipe of `ngram-emb-5`.
