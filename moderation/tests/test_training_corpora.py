@@ -417,7 +417,7 @@ def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 28)),
+            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 30)),
             *(HELDOUT2.parent / f"selfharm{n}.csv" for n in (1, 2)), HELDOUT2.parent / "fr_children1.csv",
             *(HELDOUT2.parent / f"fr_heldout{n}.csv" for n in (1, 2, 3, 4, 5)),
             *(HELDOUT2.parent / f"artists{n}.csv" for n in range(2, 16))]
