@@ -60,6 +60,11 @@ def _one_label_per_family(examples: list[Example]) -> bool:
     return all(len(found) == 1 for found in by_family.values())
 
 
+# English words for a minor: no sexual row of a hand-written English corpus may hold one.
+_MINOR_EN = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls?|boys?|schoolgirls?|students?|"
+                       r"underage|loli|young)\b", re.IGNORECASE)
+
+
 def _twinned_share(rows: list[Example]) -> float:
     """The share of harmful rows that share their family with a benign twin (a hand-written corpus's pairs)."""
     benign_families = {e.template for e in rows if e.label == "benign"}
@@ -471,9 +476,7 @@ def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_ke
     assert set(labels) == {"benign", "illegal", "violence", "sexual"}
     assert labels["illegal"] > 200 and labels["violence"] > 150 and labels["sexual"] > 40 and labels["benign"] > 450
     assert _twinned_share(rows) > 0.8
-    minor = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls?|boys?|schoolgirls?|students?|"
-                       r"underage|loli|young)\b", re.IGNORECASE)
-    assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
+    assert not [e.text for e in rows if e.label == "sexual" and _MINOR_EN.search(e.text)]
     assert {split_of(e.template) for e in rows} == {"train", "heldout"}
 
 
@@ -483,9 +486,7 @@ def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_ro
     assert set(labels) == {"benign", "illegal", "violence", "sexual"}
     assert labels["illegal"] > 400 and labels["violence"] > 120 and labels["sexual"] > 50 and labels["benign"] > 600
     assert _twinned_share(rows) > 0.8
-    minor = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls?|boys?|schoolgirls?|students?|"
-                       r"underage|loli|young)\b", re.IGNORECASE)
-    assert not [e.text for e in rows if e.label == "sexual" and minor.search(e.text)]
+    assert not [e.text for e in rows if e.label == "sexual" and _MINOR_EN.search(e.text)]
     # Its families are its own: no pair id is shared with the first English corpus.
     assert not {e.template for e in rows} & {e.template for e in load_written(ENGLISH_WRITTEN_DIR)}
     # heldout28.csv and heldout29.csv were written after it (session 27); three of their rows are near three of this
