@@ -36,6 +36,7 @@ from moderation.training.selfharm_corpus import WHO, generate_selfharm
 from moderation.training.train_classifier import (
     DEFAULT_DATA,
     ENGLISH_WRITTEN2_DIR,
+    ENGLISH_WRITTEN3_DIR,
     ENGLISH_WRITTEN_DIR,
     EVERYDAY_FR_DIR,
     HARMS2_FR_DIR,
@@ -412,19 +413,19 @@ def _strip_accents(text: str) -> str:
                                     lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
                                     lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR),
                                     lambda: load_written(HARMS2_FR_DIR), lambda: load_written(ENGLISH_WRITTEN2_DIR),
-                                    lambda: load_written(HARMS3_FR_DIR)],
+                                    lambda: load_written(HARMS3_FR_DIR), lambda: load_written(ENGLISH_WRITTEN3_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending", "french-harms",
                               "english-written", "french-everyday", "french-harms2", "english-written2",
-                              "french-harms3"])
+                              "french-harms3", "english-written3"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
             *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 30)),
             *(HELDOUT2.parent / f"selfharm{n}.csv" for n in (1, 2)), HELDOUT2.parent / "fr_children1.csv",
-            *(HELDOUT2.parent / f"fr_heldout{n}.csv" for n in (1, 2, 3, 4, 5)),
+            *(HELDOUT2.parent / f"fr_heldout{n}.csv" for n in range(1, 8)),
             *(HELDOUT2.parent / f"artists{n}.csv" for n in range(2, 16))]
     evaluation = {normalize(p) for path in sets for p in _prompts(path)}
     assert len(evaluation) > 3400
@@ -467,7 +468,9 @@ def test_the_second_french_harms_rows_pair_each_request_with_benign_twins_and_st
     assert _twinned_share(rows) > 0.8
     # fr_heldout5.csv was written after it (session 27); two of its rows are near two of this corpus's (four texts with
     # their accent-free forms), which `ngram-emb-39` and the candidate `ngram-emb-41` both train on (model card).
-    assert _near_an_evaluation_prompt(rows, later=("fr_heldout5.csv",)) == []
+    # fr_heldout6.csv and fr_heldout7.csv (session 28) too; their rows equal to a training prompt were dropped, and the
+    # rows near one are counted in the model card.
+    assert _near_an_evaluation_prompt(rows, later=("fr_heldout5.csv", "fr_heldout6.csv", "fr_heldout7.csv")) == []
 
 
 def test_the_english_written_rows_pair_harmful_requests_with_benign_twins_and_keep_sexual_rows_adult() -> None:
@@ -494,6 +497,21 @@ def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_ro
     assert _near_an_evaluation_prompt(rows, later=("heldout28.csv", "heldout29.csv")) == []
 
 
+def test_the_third_english_written_rows_twin_crimes_shown_and_ordinary_requests_keep_sexual_rows_adult_and_apart() -> None:
+    rows = load_written(ENGLISH_WRITTEN3_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence", "sexual"}
+    assert labels["illegal"] > 350 and labels["violence"] > 80 and labels["sexual"] > 20 and labels["benign"] > 700
+    assert _twinned_share(rows) > 0.8
+    assert not [e.text for e in rows if e.label == "sexual" and _MINOR_EN.search(e.text)]
+    # Its families are its own: no pair id is shared with the other English hand-written corpora.
+    others = {e.template for d in (ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR) for e in load_written(d)}
+    assert not {e.template for e in rows} & others
+    # The false positive found after `ngram-emb-42` shipped has its twins here: empty wardrobes and racks, allowed.
+    assert sum(e.label == "benign" and "without any clothes" in e.text for e in rows) >= 1
+    assert _near_an_evaluation_prompt(rows) == []
+
+
 def test_the_third_french_harms_rows_twin_each_request_and_add_ordinary_requests_apart_from_evaluation_sets() -> None:
     rows = load_written(HARMS3_FR_DIR)
     labels = Counter(e.label for e in rows)
@@ -503,7 +521,8 @@ def test_the_third_french_harms_rows_twin_each_request_and_add_ordinary_requests
     # Its families are its own: no pair id is shared with another French hand-written corpus.
     others = [e.template for d in (HARMS_FR_DIR, HARMS2_FR_DIR, EVERYDAY_FR_DIR, PENDING_DIR) for e in load_written(d)]
     assert not {e.template for e in rows} & set(others)
-    assert _near_an_evaluation_prompt(rows) == []
+    # fr_heldout6.csv and fr_heldout7.csv were written after it (session 28; model card).
+    assert _near_an_evaluation_prompt(rows, later=("fr_heldout6.csv", "fr_heldout7.csv")) == []
 
 
 def test_the_french_everyday_rows_are_ordinary_requests_all_allowed() -> None:

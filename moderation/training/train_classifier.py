@@ -45,7 +45,9 @@ Data, within the licence rules of ../shared/data/README.md:
   --english-written the rows of english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual
   and illegal requests written by hand as users type them, with benign twins), and with --english-written2 too the
   rows of english_written2/ (the candidate `ngram-emb-40`, session 27: more of them, of the kinds `ngram-emb-36`
-  misses); with --crimes-corpus both instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`,
+  misses), and with --english-written3 too the rows of english_written3/ (the candidate `ngram-emb-43`, session 28:
+  crimes told as plain scenes, forged permits and badges, recruitment for crimes, and ordinary requests near
+  nudity, gore and crime); with --crimes-corpus both instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`,
   session 16: more kinds of illegal requests, more twins), and with --warnings-corpus too, warnings_corpus.py
   (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
 - PartiPrompts (Apache-2.0) as benign;
@@ -157,6 +159,10 @@ ENGLISH_WRITTEN_DIR = WRITTEN_DIR.parent / "english_written"
 # killers, euphemistic killings, sexual slang) with benign twins (--english-written2: english_written2/), session 27
 ENGLISH_WRITTEN2_VERSION = "ngram-emb-40"
 ENGLISH_WRITTEN2_DIR = WRITTEN_DIR.parent / "english_written2"
+# the same with English crimes told as plain scenes, forged permits and badges, recruitment for crimes, and ordinary
+# requests near nudity, gore and crime, with benign twins (--english-written3: english_written3/), session 28
+ENGLISH_WRITTEN3_VERSION = "ngram-emb-43"
+ENGLISH_WRITTEN3_DIR = WRITTEN_DIR.parent / "english_written3"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 # the same with French children in ordinary scenes and adult-only sexual twins (--french-pending), session 24
 PENDING_VERSION = "ngram-emb-34"
@@ -210,7 +216,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   french_broad: bool = False, written: bool = False, pending: bool = False,
                   french_harms: bool = False, french_everyday: bool = False, french_harms2: bool = False,
                   french_harms3: bool = False,
-                  english_written: bool = False, english_written2: bool = False,
+                  english_written: bool = False, english_written2: bool = False, english_written3: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
@@ -233,7 +239,8 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (load_written(HARMS2_FR_DIR) if french_harms2 else [])
             + (load_written(HARMS3_FR_DIR) if french_harms3 else [])
             + (load_written(ENGLISH_WRITTEN_DIR) if english_written else [])
-            + (load_written(ENGLISH_WRITTEN2_DIR) if english_written2 else []))
+            + (load_written(ENGLISH_WRITTEN2_DIR) if english_written2 else [])
+            + (load_written(ENGLISH_WRITTEN3_DIR) if english_written3 else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -604,6 +611,9 @@ def main() -> None:
     parser.add_argument("--english-written2", action="store_true",
                         help="with --english-written: add the hand-written English rows of english_written2/ (the "
                              "candidate ngram-emb-40)")
+    parser.add_argument("--english-written3", action="store_true",
+                        help="with --english-written2: add the hand-written English rows of english_written3/ (the "
+                             "candidate ngram-emb-43)")
     parser.add_argument("--french-harms", action="store_true",
                         help="with --french-pending: add the rows of french_harms/ (the candidate ngram-emb-35)")
     parser.add_argument("--french-everyday", action="store_true",
@@ -668,6 +678,8 @@ def main() -> None:
         parser.error("--english-written goes with --cruelty-corpus")
     if args.english_written2 and not args.english_written:
         parser.error("--english-written2 goes with --english-written")
+    if args.english_written3 and not args.english_written2:
+        parser.error("--english-written3 goes with --english-written2")
     if args.french_harms and not args.french_pending:
         parser.error("--french-harms goes with --french-pending")
     if args.french_everyday and not args.french_harms:
@@ -691,6 +703,7 @@ def main() -> None:
                          french_everyday=args.french_everyday, french_harms2=args.french_harms2,
                          french_harms3=args.french_harms3,
                          english_written=args.english_written, english_written2=args.english_written2,
+                         english_written3=args.english_written3,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
@@ -772,6 +785,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else ENGLISH_WRITTEN3_VERSION if args.english_written3
                    else ENGLISH_WRITTEN2_VERSION if args.english_written2
                    else ENGLISH_WRITTEN_VERSION if args.english_written
                    else MENACE_VERSION if args.menace_corpus
