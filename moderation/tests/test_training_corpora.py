@@ -41,6 +41,7 @@ from moderation.training.train_classifier import (
     EVERYDAY_FR_DIR,
     HARMS2_FR_DIR,
     HARMS3_FR_DIR,
+    HARMS4_FR_DIR,
     HARMS_FR_DIR,
     PENDING_DIR,
 )
@@ -413,12 +414,13 @@ def _strip_accents(text: str) -> str:
                                     lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
                                     lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR),
                                     lambda: load_written(HARMS2_FR_DIR), lambda: load_written(ENGLISH_WRITTEN2_DIR),
-                                    lambda: load_written(HARMS3_FR_DIR), lambda: load_written(ENGLISH_WRITTEN3_DIR)],
+                                    lambda: load_written(HARMS3_FR_DIR), lambda: load_written(ENGLISH_WRITTEN3_DIR),
+                                    lambda: load_written(HARMS4_FR_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending", "french-harms",
                               "english-written", "french-everyday", "french-harms2", "english-written2",
-                              "french-harms3", "english-written3"])
+                              "french-harms3", "english-written3", "french-harms4"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -497,7 +499,7 @@ def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_ro
     assert _near_an_evaluation_prompt(rows, later=("heldout28.csv", "heldout29.csv")) == []
 
 
-def test_the_third_english_written_rows_twin_crimes_shown_and_ordinary_requests_keep_sexual_rows_adult_and_apart() -> None:
+def test_the_third_english_written_rows_twin_crimes_shown_keep_sexual_rows_adult_and_stay_apart() -> None:
     rows = load_written(ENGLISH_WRITTEN3_DIR)
     labels = Counter(e.label for e in rows)
     assert set(labels) == {"benign", "illegal", "violence", "sexual"}
@@ -523,6 +525,22 @@ def test_the_third_french_harms_rows_twin_each_request_and_add_ordinary_requests
     assert not {e.template for e in rows} & set(others)
     # fr_heldout6.csv and fr_heldout7.csv were written after it (session 28; model card).
     assert _near_an_evaluation_prompt(rows, later=("fr_heldout6.csv", "fr_heldout7.csv")) == []
+
+
+def test_the_fourth_french_harms_rows_twin_each_request_keep_sexual_rows_adult_and_stay_apart() -> None:
+    rows = load_written(HARMS4_FR_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence", "sexual"}
+    assert labels["illegal"] > 100 and labels["violence"] > 100 and labels["sexual"] > 30 and labels["benign"] > 400
+    assert _twinned_share(rows) > 0.75  # 0.79: a fifth of its harmful rows came without a twin
+    child = re.compile(r"\b(enfants?|fill(e|es|ette|ettes)|gar[cç]ons?|b[eé]b[eé]s?|[eé]l[eè]ves?|ados?|gamin(e|es|s)?|"
+                       r"m[oô]mes?|[eé]coli[eè]re?s?|coll[eé]gien(ne)?s?|mineure?s?|[eé]tudiante?s?|lyc[eé]en(ne)?s?)\b",
+                       re.IGNORECASE)
+    assert not [e.text for e in rows if e.label == "sexual" and child.search(e.text)]
+    others = [e.template for d in (HARMS_FR_DIR, HARMS2_FR_DIR, HARMS3_FR_DIR, EVERYDAY_FR_DIR, PENDING_DIR)
+              for e in load_written(d)]
+    assert not {e.template for e in rows} & set(others)
+    assert _near_an_evaluation_prompt(rows) == []
 
 
 def test_the_french_everyday_rows_are_ordinary_requests_all_allowed() -> None:

@@ -47,9 +47,9 @@ Data, within the licence rules of ../shared/data/README.md:
   rows of english_written2/ (the candidate `ngram-emb-40`, session 27: more of them, of the kinds `ngram-emb-36`
   misses), and with --english-written3 too the rows of english_written3/ (the candidate `ngram-emb-43`, session 28:
   crimes told as plain scenes, forged permits and badges, recruitment for crimes, and ordinary requests near
-  nudity, gore and crime); with --crimes-corpus both instructions_corpus.py and crimes_corpus.py (the candidate `ngram-emb-20`,
-  session 16: more kinds of illegal requests, more twins), and with --warnings-corpus too, warnings_corpus.py
-  (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
+  nudity, gore and crime); with --crimes-corpus both instructions_corpus.py and crimes_corpus.py (the candidate
+  `ngram-emb-20`, session 16: more kinds of illegal requests, more twins), and with --warnings-corpus too,
+  warnings_corpus.py (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -180,6 +180,11 @@ HARMS2_FR_DIR = WRITTEN_DIR.parent / "french_harms2"
 # killings and threats with benign twins (--french-harms3), session 27
 HARMS3_FR_VERSION = "ngram-emb-41"
 HARMS3_FR_DIR = WRITTEN_DIR.parent / "french_harms3"
+# more French threats with a named person hurt, executions of real leaders, torture, counterfeits and forged diplomas,
+# adult sexual slang, with benign twins, ordinary requests near the line and dead artists' styles
+# (--french-harms4: french_harms4/), written in session 28 for the next French candidate
+HARMS4_FR_VERSION = "ngram-emb-44"
+HARMS4_FR_DIR = WRITTEN_DIR.parent / "french_harms4"
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -215,7 +220,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   instructions: bool = False, french: bool = False,
                   french_broad: bool = False, written: bool = False, pending: bool = False,
                   french_harms: bool = False, french_everyday: bool = False, french_harms2: bool = False,
-                  french_harms3: bool = False,
+                  french_harms3: bool = False, french_harms4: bool = False,
                   english_written: bool = False, english_written2: bool = False, english_written3: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
@@ -238,6 +243,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (load_written(EVERYDAY_FR_DIR) if french_everyday else [])
             + (load_written(HARMS2_FR_DIR) if french_harms2 else [])
             + (load_written(HARMS3_FR_DIR) if french_harms3 else [])
+            + (load_written(HARMS4_FR_DIR) if french_harms4 else [])
             + (load_written(ENGLISH_WRITTEN_DIR) if english_written else [])
             + (load_written(ENGLISH_WRITTEN2_DIR) if english_written2 else [])
             + (load_written(ENGLISH_WRITTEN3_DIR) if english_written3 else []))
@@ -622,6 +628,8 @@ def main() -> None:
                         help="with --french-everyday: add the rows of french_harms2/ (the candidate ngram-emb-39)")
     parser.add_argument("--french-harms3", action="store_true",
                         help="with --french-harms2: add the rows of french_harms3/ (the candidate ngram-emb-41)")
+    parser.add_argument("--french-harms4", action="store_true",
+                        help="with --french-harms2: add the rows of french_harms4/ (written in session 28)")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
                              "when the thresholds are chosen (the candidate ngram-emb-14)")
@@ -688,6 +696,8 @@ def main() -> None:
         parser.error("--french-harms2 goes with --french-everyday")
     if args.french_harms3 and not args.french_harms2:
         parser.error("--french-harms3 goes with --french-harms2")
+    if args.french_harms4 and not args.french_harms2:
+        parser.error("--french-harms4 goes with --french-harms2")
     if args.menace_corpus and not args.cruelty_corpus:
         parser.error("--menace-corpus goes with --cruelty-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
@@ -701,7 +711,7 @@ def main() -> None:
                          french_broad=args.french_broad, written=args.french_written,
                          pending=args.french_pending, french_harms=args.french_harms,
                          french_everyday=args.french_everyday, french_harms2=args.french_harms2,
-                         french_harms3=args.french_harms3,
+                         french_harms3=args.french_harms3, french_harms4=args.french_harms4,
                          english_written=args.english_written, english_written2=args.english_written2,
                          english_written3=args.english_written3,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
@@ -798,6 +808,7 @@ def main() -> None:
                    else WARNINGS_VERSION if args.warnings_corpus
                    else CRIMES_VERSION if args.crimes_corpus
                    else INSTRUCTIONS_VERSION if args.instructions_corpus
+                   else HARMS4_FR_VERSION if args.french_harms4
                    else HARMS3_FR_VERSION if args.french_harms3
                    else HARMS2_FR_VERSION if args.french_harms2
                    else EVERYDAY_FR_VERSION if args.french_everyday
