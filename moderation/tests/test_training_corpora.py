@@ -37,6 +37,7 @@ from moderation.training.train_classifier import (
     DEFAULT_DATA,
     ENGLISH_WRITTEN2_DIR,
     ENGLISH_WRITTEN3_DIR,
+    ENGLISH_WRITTEN4_DIR,
     ENGLISH_WRITTEN_DIR,
     EVERYDAY_FR_DIR,
     HARMS2_FR_DIR,
@@ -415,12 +416,13 @@ def _strip_accents(text: str) -> str:
                                     lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR),
                                     lambda: load_written(HARMS2_FR_DIR), lambda: load_written(ENGLISH_WRITTEN2_DIR),
                                     lambda: load_written(HARMS3_FR_DIR), lambda: load_written(ENGLISH_WRITTEN3_DIR),
-                                    lambda: load_written(HARMS4_FR_DIR)],
+                                    lambda: load_written(HARMS4_FR_DIR), lambda: load_written(ENGLISH_WRITTEN4_DIR)],
                          ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
                               "art", "cruelty", "menace", "french-pending", "french-harms",
                               "english-written", "french-everyday", "french-harms2", "english-written2",
-                              "french-harms3", "english-written3", "french-harms4"])
+                              "french-harms3", "english-written3", "french-harms4",
+                              "english-written4"])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
@@ -511,6 +513,17 @@ def test_the_third_english_written_rows_twin_crimes_shown_keep_sexual_rows_adult
     assert not {e.template for e in rows} & others
     # The false positive found after `ngram-emb-42` shipped has its twins here: empty wardrobes and racks, allowed.
     assert sum(e.label == "benign" and "without any clothes" in e.text for e in rows) >= 1
+    assert _near_an_evaluation_prompt(rows) == []
+
+
+def test_the_fourth_english_written_rows_twin_each_forged_document_with_the_same_object_made_lawfully() -> None:
+    rows = load_written(ENGLISH_WRITTEN4_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal"} and labels["illegal"] > 120 and labels["benign"] > 250
+    assert _twinned_share(rows) > 0.9
+    others = {e.template for d in (ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR, ENGLISH_WRITTEN3_DIR)
+              for e in load_written(d)}
+    assert not {e.template for e in rows} & others
     assert _near_an_evaluation_prompt(rows) == []
 
 

@@ -163,6 +163,10 @@ ENGLISH_WRITTEN2_DIR = WRITTEN_DIR.parent / "english_written2"
 # requests near nudity, gore and crime, with benign twins (--english-written3: english_written3/), session 28
 ENGLISH_WRITTEN3_VERSION = "ngram-emb-43"
 ENGLISH_WRITTEN3_DIR = WRITTEN_DIR.parent / "english_written3"
+# forged documents of real issuers twinned with the same objects made lawfully for oneself (templates, keepsakes,
+# SAMPLE watermarks) (--english-written4: english_written4/), written in session 28 for the next English candidate
+ENGLISH_WRITTEN4_VERSION = "ngram-emb-45"
+ENGLISH_WRITTEN4_DIR = WRITTEN_DIR.parent / "english_written4"
 WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
 # the same with French children in ordinary scenes and adult-only sexual twins (--french-pending), session 24
 PENDING_VERSION = "ngram-emb-34"
@@ -222,6 +226,7 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
                   french_harms: bool = False, french_everyday: bool = False, french_harms2: bool = False,
                   french_harms3: bool = False, french_harms4: bool = False,
                   english_written: bool = False, english_written2: bool = False, english_written3: bool = False,
+                  english_written4: bool = False,
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
@@ -246,7 +251,8 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (load_written(HARMS4_FR_DIR) if french_harms4 else [])
             + (load_written(ENGLISH_WRITTEN_DIR) if english_written else [])
             + (load_written(ENGLISH_WRITTEN2_DIR) if english_written2 else [])
-            + (load_written(ENGLISH_WRITTEN3_DIR) if english_written3 else []))
+            + (load_written(ENGLISH_WRITTEN3_DIR) if english_written3 else [])
+            + (load_written(ENGLISH_WRITTEN4_DIR) if english_written4 else []))
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -620,6 +626,9 @@ def main() -> None:
     parser.add_argument("--english-written3", action="store_true",
                         help="with --english-written2: add the hand-written English rows of english_written3/ (the "
                              "candidate ngram-emb-43)")
+    parser.add_argument("--english-written4", action="store_true",
+                        help="with --english-written2: add the hand-written English rows of english_written4/ "
+                             "(written in session 28)")
     parser.add_argument("--french-harms", action="store_true",
                         help="with --french-pending: add the rows of french_harms/ (the candidate ngram-emb-35)")
     parser.add_argument("--french-everyday", action="store_true",
@@ -688,6 +697,8 @@ def main() -> None:
         parser.error("--english-written2 goes with --english-written")
     if args.english_written3 and not args.english_written2:
         parser.error("--english-written3 goes with --english-written2")
+    if args.english_written4 and not args.english_written2:
+        parser.error("--english-written4 goes with --english-written2")
     if args.french_harms and not args.french_pending:
         parser.error("--french-harms goes with --french-pending")
     if args.french_everyday and not args.french_harms:
@@ -713,7 +724,7 @@ def main() -> None:
                          french_everyday=args.french_everyday, french_harms2=args.french_harms2,
                          french_harms3=args.french_harms3, french_harms4=args.french_harms4,
                          english_written=args.english_written, english_written2=args.english_written2,
-                         english_written3=args.english_written3,
+                         english_written3=args.english_written3, english_written4=args.english_written4,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
@@ -795,6 +806,7 @@ def main() -> None:
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
         version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
+                   else ENGLISH_WRITTEN4_VERSION if args.english_written4
                    else ENGLISH_WRITTEN3_VERSION if args.english_written3
                    else ENGLISH_WRITTEN2_VERSION if args.english_written2
                    else ENGLISH_WRITTEN_VERSION if args.english_written
