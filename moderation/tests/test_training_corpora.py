@@ -68,6 +68,17 @@ _MINOR_EN = re.compile(r"\b(child|children|kids?|teens?|teenagers?|minors?|girls
                        r"underage|loli|young)\b", re.IGNORECASE)
 
 
+# French words for a minor (the pending corpus's children's scenes), and for pupils and students.
+_MINOR_FR = re.compile(r"\b(enfants?|fill(e|es|ette|ettes)|gar[cç]ons?|b[eé]b[eé]s?|[eé]l[eè]ves?|ados?|gamin(e|es|s)?|"
+                       r"m[oô]mes?|[eé]coli[eè]re?s?|coll[eé]gien(ne)?s?|mineure?s?)\b", re.IGNORECASE)
+_STUDENT_FR = re.compile(r"\b([eé]tudiante?s?|lyc[eé]en(ne)?s?)\b", re.IGNORECASE)
+
+
+def _families_shared_with(rows: list[Example], *directories: Path) -> set[str]:
+    """The pair families of `rows` that another hand-written corpus also uses (each corpus's ids are its own)."""
+    return {e.template for e in rows} & {e.template for d in directories for e in load_written(d)}
+
+
 def _twinned_share(rows: list[Example]) -> float:
     """The share of harmful rows that share their family with a benign twin (a hand-written corpus's pairs)."""
     benign_families = {e.template for e in rows if e.label == "benign"}
@@ -440,10 +451,8 @@ def test_the_pending_french_rows_keep_children_in_allowed_scenes_and_sexual_rows
     rows = load_written(PENDING_DIR)
     labels = Counter(e.label for e in rows)
     assert set(labels) == {"benign", "sexual"} and labels["benign"] > 2 * labels["sexual"] > 100
-    child = re.compile(r"\b(enfants?|fill(e|es|ette|ettes)|gar[cç]ons?|b[eé]b[eé]s?|[eé]l[eè]ves?|ados?|gamin(e|es|s)?|"
-                       r"m[oô]mes?|[eé]coli[eè]re?s?|coll[eé]gien(ne)?s?|mineure?s?)\b", re.IGNORECASE)
-    assert not [e.text for e in rows if e.label == "sexual" and child.search(e.text)]
-    assert sum(bool(child.search(e.text)) for e in rows if e.label == "benign") > labels["benign"] / 2
+    assert not [e.text for e in rows if e.label == "sexual" and _MINOR_FR.search(e.text)]
+    assert sum(bool(_MINOR_FR.search(e.text)) for e in rows if e.label == "benign") > labels["benign"] / 2
     # A sexual adult row shares its family (its setting) with children's rows, so a split holds them out together.
     families = {e.template for e in rows if e.label == "sexual"}
     assert any(e.label == "benign" and e.template in families for e in rows)
@@ -495,7 +504,7 @@ def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_ro
     assert _twinned_share(rows) > 0.8
     assert not [e.text for e in rows if e.label == "sexual" and _MINOR_EN.search(e.text)]
     # Its families are its own: no pair id is shared with the first English corpus.
-    assert not {e.template for e in rows} & {e.template for e in load_written(ENGLISH_WRITTEN_DIR)}
+    assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR)
     # heldout28.csv and heldout29.csv were written after it (session 27); three of their rows are near three of this
     # corpus's, which `ngram-emb-42` trains on (model card).
     assert _near_an_evaluation_prompt(rows, later=("heldout28.csv", "heldout29.csv")) == []
@@ -509,8 +518,7 @@ def test_the_third_english_written_rows_twin_crimes_shown_keep_sexual_rows_adult
     assert _twinned_share(rows) > 0.8
     assert not [e.text for e in rows if e.label == "sexual" and _MINOR_EN.search(e.text)]
     # Its families are its own: no pair id is shared with the other English hand-written corpora.
-    others = {e.template for d in (ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR) for e in load_written(d)}
-    assert not {e.template for e in rows} & others
+    assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR)
     # The false positive found after `ngram-emb-42` shipped has its twins here: empty wardrobes and racks, allowed.
     assert sum(e.label == "benign" and "without any clothes" in e.text for e in rows) >= 1
     assert _near_an_evaluation_prompt(rows) == []
@@ -521,9 +529,7 @@ def test_the_fourth_english_written_rows_twin_each_forged_document_with_the_same
     labels = Counter(e.label for e in rows)
     assert set(labels) == {"benign", "illegal"} and labels["illegal"] > 120 and labels["benign"] > 250
     assert _twinned_share(rows) > 0.9
-    others = {e.template for d in (ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR, ENGLISH_WRITTEN3_DIR)
-              for e in load_written(d)}
-    assert not {e.template for e in rows} & others
+    assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR, ENGLISH_WRITTEN3_DIR)
     assert _near_an_evaluation_prompt(rows) == []
 
 
@@ -534,8 +540,7 @@ def test_the_third_french_harms_rows_twin_each_request_and_add_ordinary_requests
     assert labels["illegal"] > 120 and labels["violence"] > 80 and labels["benign"] > 800
     assert _twinned_share(rows) > 0.8
     # Its families are its own: no pair id is shared with another French hand-written corpus.
-    others = [e.template for d in (HARMS_FR_DIR, HARMS2_FR_DIR, EVERYDAY_FR_DIR, PENDING_DIR) for e in load_written(d)]
-    assert not {e.template for e in rows} & set(others)
+    assert not _families_shared_with(rows, HARMS_FR_DIR, HARMS2_FR_DIR, EVERYDAY_FR_DIR, PENDING_DIR)
     # fr_heldout6.csv and fr_heldout7.csv were written after it (session 28; model card).
     assert _near_an_evaluation_prompt(rows, later=("fr_heldout6.csv", "fr_heldout7.csv")) == []
 
@@ -546,13 +551,9 @@ def test_the_fourth_french_harms_rows_twin_each_request_keep_sexual_rows_adult_a
     assert set(labels) == {"benign", "illegal", "violence", "sexual"}
     assert labels["illegal"] > 100 and labels["violence"] > 100 and labels["sexual"] > 30 and labels["benign"] > 400
     assert _twinned_share(rows) > 0.75  # 0.79: a fifth of its harmful rows came without a twin
-    child = re.compile(r"\b(enfants?|fill(e|es|ette|ettes)|gar[cç]ons?|b[eé]b[eé]s?|[eé]l[eè]ves?|ados?|gamin(e|es|s)?|"
-                       r"m[oô]mes?|[eé]coli[eè]re?s?|coll[eé]gien(ne)?s?|mineure?s?|[eé]tudiante?s?|lyc[eé]en(ne)?s?)\b",
-                       re.IGNORECASE)
-    assert not [e.text for e in rows if e.label == "sexual" and child.search(e.text)]
-    others = [e.template for d in (HARMS_FR_DIR, HARMS2_FR_DIR, HARMS3_FR_DIR, EVERYDAY_FR_DIR, PENDING_DIR)
-              for e in load_written(d)]
-    assert not {e.template for e in rows} & set(others)
+    assert not [e.text for e in rows
+                if e.label == "sexual" and (_MINOR_FR.search(e.text) or _STUDENT_FR.search(e.text))]
+    assert not _families_shared_with(rows, HARMS_FR_DIR, HARMS2_FR_DIR, HARMS3_FR_DIR, EVERYDAY_FR_DIR, PENDING_DIR)
     assert _near_an_evaluation_prompt(rows) == []
 
 
