@@ -91,6 +91,11 @@ def _prompts(path: Path) -> list[str]:
         return [row["prompt"].lower() for row in csv.DictReader(fh)]
 
 
+# The blind English sets written in session 29, after every hand-written corpus: a corpus's rows near them are
+# counted in the model card, not dropped (candidate `ngram-emb-46` was training on those corpora when the sets came).
+_WRITTEN_IN_SESSION_29 = ("heldout30.csv", "heldout31.csv")
+
+
 def _near_an_evaluation_prompt(rows: list[Example], *, later: tuple[str, ...] = ()) -> list[str]:
     """The rows within a token Jaccard of 0.6 of a prompt of any evaluation set, read or blind (the dev file and
     every held-out, French, self-harm and artist set but those in `later`, written after the corpus): a
@@ -438,7 +443,7 @@ def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 30)),
+            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 32)),
             *(HELDOUT2.parent / f"selfharm{n}.csv" for n in (1, 2)), HELDOUT2.parent / "fr_children1.csv",
             *(HELDOUT2.parent / f"fr_heldout{n}.csv" for n in range(1, 8)),
             *(HELDOUT2.parent / f"artists{n}.csv" for n in range(2, 16))]
@@ -506,8 +511,9 @@ def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_ro
     # Its families are its own: no pair id is shared with the first English corpus.
     assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR)
     # heldout28.csv and heldout29.csv were written after it (session 27); three of their rows are near three of this
-    # corpus's, which `ngram-emb-42` trains on (model card).
-    assert _near_an_evaluation_prompt(rows, later=("heldout28.csv", "heldout29.csv")) == []
+    # corpus's, which `ngram-emb-42` trains on (model card). heldout30.csv and heldout31.csv too (session 29: one
+    # row of this corpus is near one of theirs).
+    assert _near_an_evaluation_prompt(rows, later=("heldout28.csv", "heldout29.csv", *_WRITTEN_IN_SESSION_29)) == []
 
 
 def test_the_third_english_written_rows_twin_crimes_shown_keep_sexual_rows_adult_and_stay_apart() -> None:
@@ -521,7 +527,8 @@ def test_the_third_english_written_rows_twin_crimes_shown_keep_sexual_rows_adult
     assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR)
     # The false positive found after `ngram-emb-42` shipped has its twins here: empty wardrobes and racks, allowed.
     assert sum(e.label == "benign" and "without any clothes" in e.text for e in rows) >= 1
-    assert _near_an_evaluation_prompt(rows) == []
+    # heldout30.csv and heldout31.csv were written after it (session 29: four of its rows are near one of theirs).
+    assert _near_an_evaluation_prompt(rows, later=_WRITTEN_IN_SESSION_29) == []
 
 
 def test_the_fourth_english_written_rows_twin_each_forged_document_with_the_same_object_made_lawfully() -> None:
@@ -530,7 +537,8 @@ def test_the_fourth_english_written_rows_twin_each_forged_document_with_the_same
     assert set(labels) == {"benign", "illegal"} and labels["illegal"] > 120 and labels["benign"] > 250
     assert _twinned_share(rows) > 0.9
     assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR, ENGLISH_WRITTEN3_DIR)
-    assert _near_an_evaluation_prompt(rows) == []
+    # heldout30.csv and heldout31.csv were written after it (session 29: one of its rows is near one of theirs).
+    assert _near_an_evaluation_prompt(rows, later=_WRITTEN_IN_SESSION_29) == []
 
 
 def test_the_third_french_harms_rows_twin_each_request_and_add_ordinary_requests_apart_from_evaluation_sets() -> None:
