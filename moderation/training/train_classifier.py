@@ -32,24 +32,11 @@ Data, within the licence rules of ../shared/data/README.md:
   with --instructions-corpus also instructions_corpus.py (the candidate `ngram-emb-16`, session 12: illegal acts
   asked as instructions, forgeries and frauds); with --french-corpus also french_corpus.py (the candidate
   `ngram-emb-17`, session 13: every class in French, with benign twins), and with --french-broad too, its broad
-  benign part (`ngram-emb-18`); with --french-written also french_written.py (the candidate `ngram-emb-19`,
-  session 14: French prompts written by hand, with benign twins), and with --french-pending too the rows of
-  french_pending/ (the candidate `ngram-emb-34`, session 24: French children in ordinary scenes, with adult-only
-  sexual twins), and with --french-harms too the rows of french_harms/ (the candidate `ngram-emb-35`, session 25:
-  French illegal and violent requests written plainly, with benign twins), and with --french-everyday too the rows
-  of french_everyday/ (the candidate `ngram-emb-38`, session 25: ordinary French requests near those topics, all
-  benign), and with --french-harms2 too the rows of french_harms2/ (the candidate `ngram-emb-39`, session 26: more
-  French illegal and violent requests of the kinds `ngram-emb-38` misses, with benign twins), and with
-  --french-harms3 too the rows of french_harms3/ (the candidate `ngram-emb-41`, session 27: ordinary French requests
-  near the line, dead artists' styles, and more crimes, glorified killings and threats, with benign twins); with
-  --english-written the rows of english_written/ (the candidate `ngram-emb-36`, session 25: English violent, sexual
-  and illegal requests written by hand as users type them, with benign twins), and with --english-written2 too the
-  rows of english_written2/ (the candidate `ngram-emb-40`, session 27: more of them, of the kinds `ngram-emb-36`
-  misses), and with --english-written3 too the rows of english_written3/ (the candidate `ngram-emb-43`, session 28:
-  crimes told as plain scenes, forged permits and badges, recruitment for crimes, and ordinary requests near
-  nudity, gore and crime); with --crimes-corpus both instructions_corpus.py and crimes_corpus.py (the candidate
+  benign part (`ngram-emb-18`); with --crimes-corpus both instructions_corpus.py and crimes_corpus.py (the candidate
   `ngram-emb-20`, session 16: more kinds of illegal requests, more twins), and with --warnings-corpus too,
   warnings_corpus.py (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
+- rows written by hand, English and French, with benign twins (the folders of `WRITTEN_CORPORA`, one flag each,
+  from --french-written, session 14, to --english-written4, session 28; `--help` lists them);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -77,6 +64,8 @@ import tempfile
 import time
 import zlib
 from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -151,44 +140,74 @@ CRUELTY_VERSION = "ngram-emb-31"
 # the same with threats aimed at real people, terse cruelty, euphemistic killings, poisons, hidden bodies,
 # trafficking, poaching, improvised bombs, theft plans and undressing requests, with twins (--menace-corpus), session 24
 MENACE_VERSION = "ngram-emb-33"
-# ngram-emb-32's recipe with English violent, sexual and illegal requests written by hand, as users type them, with
-# benign twins (--english-written: english_written/), session 25
-ENGLISH_WRITTEN_VERSION = "ngram-emb-36"
 ENGLISH_WRITTEN_DIR = WRITTEN_DIR.parent / "english_written"
-# the same with more English requests written by hand (forgeries, frauds and disinformation, other crimes, glorified
-# killers, euphemistic killings, sexual slang) with benign twins (--english-written2: english_written2/), session 27
-ENGLISH_WRITTEN2_VERSION = "ngram-emb-40"
 ENGLISH_WRITTEN2_DIR = WRITTEN_DIR.parent / "english_written2"
-# the same with English crimes told as plain scenes, forged permits and badges, recruitment for crimes, and ordinary
-# requests near nudity, gore and crime, with benign twins (--english-written3: english_written3/), session 28
-ENGLISH_WRITTEN3_VERSION = "ngram-emb-43"
 ENGLISH_WRITTEN3_DIR = WRITTEN_DIR.parent / "english_written3"
-# forged documents of real issuers twinned with the same objects made lawfully for oneself (templates, keepsakes,
-# SAMPLE watermarks) (--english-written4: english_written4/), written in session 28 for the next English candidate
-ENGLISH_WRITTEN4_VERSION = "ngram-emb-45"
 ENGLISH_WRITTEN4_DIR = WRITTEN_DIR.parent / "english_written4"
-WRITTEN_VERSION = "ngram-emb-19"  # ngram-emb-11's recipe with the hand-written French prompts (--french-written)
-# the same with French children in ordinary scenes and adult-only sexual twins (--french-pending), session 24
-PENDING_VERSION = "ngram-emb-34"
 PENDING_DIR = WRITTEN_DIR.parent / "french_pending"
-# the same with French illegal and violent requests written plainly, with benign twins (--french-harms), session 25
-HARMS_FR_VERSION = "ngram-emb-35"
 HARMS_FR_DIR = WRITTEN_DIR.parent / "french_harms"
-# the same with ordinary French requests whose words sit near crimes, gore and cruelty, all benign (--french-everyday)
-EVERYDAY_FR_VERSION = "ngram-emb-38"
 EVERYDAY_FR_DIR = WRITTEN_DIR.parent / "french_everyday"
-# the same with more French illegal and violent requests, with benign twins (--french-harms2), session 26
-HARMS2_FR_VERSION = "ngram-emb-39"
 HARMS2_FR_DIR = WRITTEN_DIR.parent / "french_harms2"
-# the same with ordinary French requests near the line, dead artists' styles, and more French crimes, glorified
-# killings and threats with benign twins (--french-harms3), session 27
-HARMS3_FR_VERSION = "ngram-emb-41"
 HARMS3_FR_DIR = WRITTEN_DIR.parent / "french_harms3"
-# more French threats with a named person hurt, executions of real leaders, torture, counterfeits and forged diplomas,
-# adult sexual slang, with benign twins, ordinary requests near the line and dead artists' styles
-# (--french-harms4: french_harms4/), written in session 28 for the next French candidate
-HARMS4_FR_VERSION = "ngram-emb-44"
 HARMS4_FR_DIR = WRITTEN_DIR.parent / "french_harms4"
+
+
+@dataclass(frozen=True)
+class Written:
+    """A folder of rows written by hand (`load_written`, BRIEF.md beside the rows where there is one), added by
+    --FLAG, which goes with one of the flags `after`. `version` names the candidate first trained with it as the
+    newest folder of its language; `holds` says what it holds, for --help."""
+
+    flag: str
+    directory: Path
+    version: str
+    language: str
+    after: tuple[str, ...]
+    holds: str
+
+    @property
+    def dest(self) -> str:
+        """The flag's name in argparse's namespace."""
+        return self.flag.replace("-", "_")
+
+
+# In the order their rows are loaded (after the generated corpora). A new folder is one more row here.
+WRITTEN_CORPORA = (
+    Written("french-written", WRITTEN_DIR, "ngram-emb-19", "fr", (),
+            "French prompts of every class, with benign twins (session 14)"),
+    Written("french-pending", PENDING_DIR, "ngram-emb-34", "fr", ("french-written",),
+            "French children in ordinary scenes, with adult-only sexual twins (session 24)"),
+    Written("french-harms", HARMS_FR_DIR, "ngram-emb-35", "fr", ("french-pending",),
+            "French illegal and violent requests written plainly, with benign twins (session 25)"),
+    Written("french-everyday", EVERYDAY_FR_DIR, "ngram-emb-38", "fr", ("french-harms",),
+            "ordinary French requests whose words sit near crimes, gore and cruelty, all benign (session 25)"),
+    Written("french-harms2", HARMS2_FR_DIR, "ngram-emb-39", "fr", ("french-everyday",),
+            "more French illegal and violent requests of the kinds ngram-emb-38 misses, with twins (session 26)"),
+    Written("french-harms3", HARMS3_FR_DIR, "ngram-emb-41", "fr", ("french-harms2",),
+            "ordinary French requests near the line, dead artists' styles, more crimes, glorified killings and "
+            "threats, with twins (session 27)"),
+    Written("french-harms4", HARMS4_FR_DIR, "ngram-emb-44", "fr", ("french-harms2",),
+            "French threats on named people, executions of real leaders, torture, counterfeits, adult sexual "
+            "slang, with twins, ordinary requests near the line and dead artists' styles (session 28)"),
+    Written("english-written", ENGLISH_WRITTEN_DIR, "ngram-emb-36", "en", ("cruelty-corpus",),
+            "English violent, sexual and illegal requests as users type them, with benign twins (session 25)"),
+    Written("english-written2", ENGLISH_WRITTEN2_DIR, "ngram-emb-40", "en", ("english-written",),
+            "forgeries, frauds, disinformation, other crimes, glorified killers, euphemistic killings and sexual "
+            "slang, with benign twins (session 27)"),
+    Written("english-written3", ENGLISH_WRITTEN3_DIR, "ngram-emb-43", "en", ("english-written2",),
+            "crimes told as plain scenes, forged permits and badges, recruitment for crimes, ordinary requests "
+            "near nudity, gore and crime, with twins (session 28)"),
+    Written("english-written4", ENGLISH_WRITTEN4_DIR, "ngram-emb-45", "en", ("english-written2",),
+            "forged documents of real issuers twinned with the same objects made lawfully for oneself "
+            "(session 28)"),
+)
+
+
+def newest_written(flags: Collection[str], language: str) -> str | None:
+    """The version of the newest hand-written folder of `language` among `flags`: a candidate's version."""
+    return next((c.version for c in reversed(WRITTEN_CORPORA) if c.language == language and c.flag in flags), None)
+
+
 FINETUNE = 4
 C_DEFAULT = 8.0
 # The encoder head and the average, chosen on out-of-fold scores (mean recall of the TARGET classes at the
@@ -222,16 +241,17 @@ def _outside_split(text: str) -> str:
 
 def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implied: bool = False,
                   instructions: bool = False, french: bool = False,
-                  french_broad: bool = False, written: bool = False, pending: bool = False,
-                  french_harms: bool = False, french_everyday: bool = False, french_harms2: bool = False,
-                  french_harms3: bool = False, french_harms4: bool = False,
-                  english_written: bool = False, english_written2: bool = False, english_written3: bool = False,
-                  english_written4: bool = False,
+                  french_broad: bool = False, written: Collection[str] = (),
                   crimes: bool = False, warnings: bool = False, attacks: bool = False,
                   documents: bool = False, scenes: bool = False,
                   harms: bool = False, prevention: bool = False,
                   art: bool = False, cruelty: bool = False,
                   menace: bool = False) -> list[tuple[Example, str]]:
+    """Every training and held-out row with its split. `written`: the flags of the hand-written folders
+    (`WRITTEN_CORPORA`) to add; the other keywords add generated corpora."""
+    unknown = set(written) - {c.flag for c in WRITTEN_CORPORA}
+    if unknown:
+        raise ValueError(f"no hand-written folder for {sorted(unknown)}")
     mod = data / "moderation"
     with (mod / "moderation_dev.csv").open(encoding="utf-8") as fh:
         dev = {normalize(r["prompt"]) for r in csv.DictReader(fh)}
@@ -243,16 +263,8 @@ def load_examples(data: Path, *, gaps: bool = False, names: bool = False, implie
             + (generate_selfharm() + generate_wrongs() if harms else [])
             + (generate_prevention() if prevention else []) + (generate_art() if art else [])
             + (generate_cruelty() if cruelty else []) + (generate_menace() if menace else [])
-            + (generate_french(broad=french_broad) if french else []) + (load_written() if written else [])
-            + (load_written(PENDING_DIR) if pending else []) + (load_written(HARMS_FR_DIR) if french_harms else [])
-            + (load_written(EVERYDAY_FR_DIR) if french_everyday else [])
-            + (load_written(HARMS2_FR_DIR) if french_harms2 else [])
-            + (load_written(HARMS3_FR_DIR) if french_harms3 else [])
-            + (load_written(HARMS4_FR_DIR) if french_harms4 else [])
-            + (load_written(ENGLISH_WRITTEN_DIR) if english_written else [])
-            + (load_written(ENGLISH_WRITTEN2_DIR) if english_written2 else [])
-            + (load_written(ENGLISH_WRITTEN3_DIR) if english_written3 else [])
-            + (load_written(ENGLISH_WRITTEN4_DIR) if english_written4 else []))
+            + (generate_french(broad=french_broad) if french else [])
+            + [e for c in WRITTEN_CORPORA if c.flag in written for e in load_written(c.directory)])
     rows: list[tuple[Example, str]] = [(e, split_of(e.template)) for e in ours]
     outside: list[Example] = []
     with (mod / "sources" / "parti" / "PartiPrompts.tsv").open(encoding="utf-8") as fh:
@@ -549,7 +561,27 @@ def embed_max(texts: list[str], cache: Path) -> tuple[np.ndarray, np.ndarray]:
             np.stack([known[d][1] for d in digests]).astype(np.float32))
 
 
-def main() -> None:
+def run_version(args: argparse.Namespace, written: Collection[str]) -> str:
+    """The version a run writes: that of the first of these it was given (the candidate that added it, the newest
+    corpus first, English before French), else that of its encoder recipe; "-seedN" for a seed other than 0."""
+    chain = [(args.gap_corpus, GAP_VERSION), (args.names_corpus, NAMES_VERSION),
+             (True, newest_written(written, "en")),
+             (args.menace_corpus, MENACE_VERSION), (args.cruelty_corpus, CRUELTY_VERSION),
+             (args.art_corpus, ART_VERSION), (args.prevention_corpus, PREVENTION_VERSION),
+             (args.harms_corpus, HARMS_VERSION), (args.scenes_corpus, SCENES_VERSION),
+             (args.attacks_corpus or args.documents_corpus, ATTACKS_VERSION),
+             (args.warnings_corpus, WARNINGS_VERSION), (args.crimes_corpus, CRIMES_VERSION),
+             (args.instructions_corpus, INSTRUCTIONS_VERSION),
+             (True, newest_written(written, "fr")),
+             (args.french_broad, FRENCH_BROAD_VERSION), (args.french_corpus, FRENCH_VERSION),
+             (args.twins_outside_budget, TWINS_VERSION), (args.implied_corpus, IMPLIED_VERSION),
+             (args.encoder_head == "mlp", MLP_VERSION), (args.max_pool, MAX_VERSION),
+             (bool(args.finetune), TUNED_VERSIONS.get(args.finetune, f"{TUNED_VERSION}-k{args.finetune}"))]
+    version = next((v for given, v in chain if given and v), VERSION)
+    return version + (f"-seed{args.seed}" if args.seed else "")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--heldout", type=Path, default=ROOT / "var" / "moderation" / "heldout.csv")
@@ -613,32 +645,11 @@ def main() -> None:
                         help="add moderation/training/french_corpus.py (the candidate ngram-emb-17)")
     parser.add_argument("--french-broad", action="store_true",
                         help="with --french-corpus: also its broad benign part (the candidate ngram-emb-18)")
-    parser.add_argument("--french-written", action="store_true",
-                        help="add the hand-written French prompts of french_written.py (the candidate ngram-emb-19)")
-    parser.add_argument("--french-pending", action="store_true",
-                        help="with --french-written: add the rows of french_pending/ (the candidate ngram-emb-34)")
-    parser.add_argument("--english-written", action="store_true",
-                        help="with --cruelty-corpus: add the hand-written English rows of english_written/ (the "
-                             "candidate ngram-emb-36)")
-    parser.add_argument("--english-written2", action="store_true",
-                        help="with --english-written: add the hand-written English rows of english_written2/ (the "
-                             "candidate ngram-emb-40)")
-    parser.add_argument("--english-written3", action="store_true",
-                        help="with --english-written2: add the hand-written English rows of english_written3/ (the "
-                             "candidate ngram-emb-43)")
-    parser.add_argument("--english-written4", action="store_true",
-                        help="with --english-written2: add the hand-written English rows of english_written4/ "
-                             "(written in session 28)")
-    parser.add_argument("--french-harms", action="store_true",
-                        help="with --french-pending: add the rows of french_harms/ (the candidate ngram-emb-35)")
-    parser.add_argument("--french-everyday", action="store_true",
-                        help="with --french-harms: add the rows of french_everyday/ (the candidate ngram-emb-38)")
-    parser.add_argument("--french-harms2", action="store_true",
-                        help="with --french-everyday: add the rows of french_harms2/ (the candidate ngram-emb-39)")
-    parser.add_argument("--french-harms3", action="store_true",
-                        help="with --french-harms2: add the rows of french_harms3/ (the candidate ngram-emb-41)")
-    parser.add_argument("--french-harms4", action="store_true",
-                        help="with --french-harms2: add the rows of french_harms4/ (written in session 28)")
+    for corpus in WRITTEN_CORPORA:
+        parser.add_argument(f"--{corpus.flag}", action="store_true",
+                            help=(f"with --{' or --'.join(corpus.after)}: " if corpus.after else "")
+                            + f"add the rows of {corpus.directory.name}/: {corpus.holds} (the candidate "
+                            f"{corpus.version})")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
                              "when the thresholds are chosen (the candidate ngram-emb-14)")
@@ -665,6 +676,22 @@ def main() -> None:
     parser.add_argument("--keep-thresholds", type=Path, default=None, metavar="JSON",
                         help="no out-of-fold scores: fit the final model only, with the thresholds of this "
                              "prompt_classifier.json (to measure how far fine-tuning seeds move the held-out figures)")
+    return parser
+
+
+def written_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> set[str]:
+    """The hand-written folders `args` asks for (their flags); a parser error for one given without a flag it
+    goes with."""
+    written = {c.flag for c in WRITTEN_CORPORA if getattr(args, c.dest)}
+    for corpus in WRITTEN_CORPORA:
+        if corpus.flag in written and corpus.after and not any(getattr(args, a.replace("-", "_"))
+                                                               for a in corpus.after):
+            parser.error(f"--{corpus.flag} goes with --{' or --'.join(corpus.after)}")
+    return written
+
+
+def main() -> None:
+    parser = build_parser()
     args = parser.parse_args()
     if args.thresholds_only:
         rethreshold(args.oof, args.out, natural_budget=args.natural_budget, own_budget=args.own_budget,
@@ -689,26 +716,7 @@ def main() -> None:
         parser.error("--art-corpus goes with --prevention-corpus")
     if args.cruelty_corpus and not args.art_corpus:
         parser.error("--cruelty-corpus goes with --art-corpus")
-    if args.french_pending and not args.french_written:
-        parser.error("--french-pending goes with --french-written")
-    if args.english_written and not args.cruelty_corpus:
-        parser.error("--english-written goes with --cruelty-corpus")
-    if args.english_written2 and not args.english_written:
-        parser.error("--english-written2 goes with --english-written")
-    if args.english_written3 and not args.english_written2:
-        parser.error("--english-written3 goes with --english-written2")
-    if args.english_written4 and not args.english_written2:
-        parser.error("--english-written4 goes with --english-written2")
-    if args.french_harms and not args.french_pending:
-        parser.error("--french-harms goes with --french-pending")
-    if args.french_everyday and not args.french_harms:
-        parser.error("--french-everyday goes with --french-harms")
-    if args.french_harms2 and not args.french_everyday:
-        parser.error("--french-harms2 goes with --french-everyday")
-    if args.french_harms3 and not args.french_harms2:
-        parser.error("--french-harms3 goes with --french-harms2")
-    if args.french_harms4 and not args.french_harms2:
-        parser.error("--french-harms4 goes with --french-harms2")
+    written = written_flags(parser, args)
     if args.menace_corpus and not args.cruelty_corpus:
         parser.error("--menace-corpus goes with --cruelty-corpus")
     if args.twins_outside_budget and not args.implied_corpus:
@@ -719,12 +727,7 @@ def main() -> None:
         parser.error("--keep-thresholds names the file --out would overwrite; give another --out")
     rows = load_examples(args.data, gaps=args.gap_corpus, names=args.names_corpus, implied=args.implied_corpus,
                          instructions=args.instructions_corpus, french=args.french_corpus,
-                         french_broad=args.french_broad, written=args.french_written,
-                         pending=args.french_pending, french_harms=args.french_harms,
-                         french_everyday=args.french_everyday, french_harms2=args.french_harms2,
-                         french_harms3=args.french_harms3, french_harms4=args.french_harms4,
-                         english_written=args.english_written, english_written2=args.english_written2,
-                         english_written3=args.english_written3, english_written4=args.english_written4,
+                         french_broad=args.french_broad, written=written,
                          crimes=args.crimes_corpus, warnings=args.warnings_corpus, attacks=args.attacks_corpus,
                          documents=args.documents_corpus, scenes=args.scenes_corpus,
                          harms=args.harms_corpus, prevention=args.prevention_corpus, art=args.art_corpus,
@@ -805,36 +808,7 @@ def main() -> None:
                             intercept=intercept, **head_arrays(head, len(CLASSES)),
                             **(head.layer_arrays() if args.finetune else {}))
         # block_threshold is the fallback for a class without its own threshold (the highest of them).
-        version = (GAP_VERSION if args.gap_corpus else NAMES_VERSION if args.names_corpus
-                   else ENGLISH_WRITTEN4_VERSION if args.english_written4
-                   else ENGLISH_WRITTEN3_VERSION if args.english_written3
-                   else ENGLISH_WRITTEN2_VERSION if args.english_written2
-                   else ENGLISH_WRITTEN_VERSION if args.english_written
-                   else MENACE_VERSION if args.menace_corpus
-                   else CRUELTY_VERSION if args.cruelty_corpus
-                   else ART_VERSION if args.art_corpus
-                   else PREVENTION_VERSION if args.prevention_corpus
-                   else HARMS_VERSION if args.harms_corpus
-                   else SCENES_VERSION if args.scenes_corpus
-                   else ATTACKS_VERSION if args.attacks_corpus or args.documents_corpus
-                   else WARNINGS_VERSION if args.warnings_corpus
-                   else CRIMES_VERSION if args.crimes_corpus
-                   else INSTRUCTIONS_VERSION if args.instructions_corpus
-                   else HARMS4_FR_VERSION if args.french_harms4
-                   else HARMS3_FR_VERSION if args.french_harms3
-                   else HARMS2_FR_VERSION if args.french_harms2
-                   else EVERYDAY_FR_VERSION if args.french_everyday
-                   else HARMS_FR_VERSION if args.french_harms
-                   else PENDING_VERSION if args.french_pending
-                   else WRITTEN_VERSION if args.french_written
-                   else FRENCH_BROAD_VERSION if args.french_broad
-                   else FRENCH_VERSION if args.french_corpus
-                   else TWINS_VERSION if args.twins_outside_budget
-                   else IMPLIED_VERSION if args.implied_corpus
-                   else MLP_VERSION if args.encoder_head == "mlp"
-                   else MAX_VERSION if args.max_pool
-                   else TUNED_VERSIONS.get(args.finetune, f"{TUNED_VERSION}-k{args.finetune}") if args.finetune
-                   else VERSION) + (f"-seed{args.seed}" if args.seed else "")
+        version = run_version(args, written)
         head_meta: dict[str, Any] = ({"head": "mlp", "hidden": args.hidden, "activation": "relu", "alpha": args.alpha}
                                      if args.encoder_head == "mlp" else {"head": "lr", "C": args.encoder_c})
         if args.finetune:
