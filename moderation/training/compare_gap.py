@@ -64,7 +64,7 @@ def main() -> None:
     args = parser.parse_args()
     flag, generator, old_version, min_target, max_fpr, classes = RULES[args.corpus]
 
-    train = [e for e, s in load_examples(DEFAULT_DATA, **{flag: True}) if s == "train"]
+    train = [e for e, s in load_examples(DEFAULT_DATA, gaps=flag == "gaps", names=flag == "names") if s == "train"]
     added = {e.text for e in generator()}
     new_rows = np.array([e.text in added for e in train])
     with np.load(args.oof, allow_pickle=False) as saved:
