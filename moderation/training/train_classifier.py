@@ -155,8 +155,9 @@ HARMS4_FR_DIR = WRITTEN_DIR.parent / "french_harms4"
 @dataclass(frozen=True)
 class Written:
     """A folder of rows written by hand (`load_written`, BRIEF.md beside the rows where there is one), added by
-    --FLAG, which goes with one of the flags `after`. `version` names the candidate first trained with it as the
-    newest folder of its language; `holds` says what it holds, for --help."""
+    --FLAG, which goes with one of the flags `after`. `version` is what a run with it as the newest folder of its
+    language writes (the candidate's name; `three_runs` may give the average another, as `ngram-emb-46`'s runs wrote
+    `ngram-emb-45`); `holds` says what it holds, for --help."""
 
     flag: str
     directory: Path
@@ -648,7 +649,7 @@ def build_parser() -> argparse.ArgumentParser:
     for corpus in WRITTEN_CORPORA:
         parser.add_argument(f"--{corpus.flag}", action="store_true",
                             help=(f"with --{' or --'.join(corpus.after)}: " if corpus.after else "")
-                            + f"add the rows of {corpus.directory.name}/: {corpus.holds} (the candidate "
+                            + f"add the rows of {corpus.directory.name}/: {corpus.holds} (a run writes "
                             f"{corpus.version})")
     parser.add_argument("--twins-outside-budget", action="store_true",
                         help="with --implied-corpus: the corpus's benign twins count in no false-positive budget "
