@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,7 @@ from moderation.training.train_classifier import (
     HARMS4_FR_DIR,
     HARMS_FR_DIR,
     PENDING_DIR,
+    WRITTEN_CORPORA,
 )
 from moderation.training.warnings_corpus import CRIMES, generate_warnings
 from moderation.training.wrongs_corpus import PERPETRATORS, generate_wrongs
@@ -424,21 +426,14 @@ def _strip_accents(text: str) -> str:
 
 
 @pytest.mark.parametrize("corpus", [generate_implied, generate_instructions, generate_french,
-                                    lambda: generate_french(broad=True), load_written, generate_crimes,
+                                    lambda: generate_french(broad=True), generate_crimes,
                                     generate_warnings, generate_attacks, generate_documents, generate_scenes,
                                     generate_selfharm, generate_wrongs, generate_prevention, generate_art,
                                     generate_cruelty, generate_menace,
-                                    lambda: load_written(PENDING_DIR), lambda: load_written(HARMS_FR_DIR),
-                                    lambda: load_written(ENGLISH_WRITTEN_DIR), lambda: load_written(EVERYDAY_FR_DIR),
-                                    lambda: load_written(HARMS2_FR_DIR), lambda: load_written(ENGLISH_WRITTEN2_DIR),
-                                    lambda: load_written(HARMS3_FR_DIR), lambda: load_written(ENGLISH_WRITTEN3_DIR),
-                                    lambda: load_written(HARMS4_FR_DIR), lambda: load_written(ENGLISH_WRITTEN4_DIR)],
-                         ids=["implied", "instructions", "french", "french-broad", "french-written", "crimes",
+                                    *(partial(load_written, c.directory) for c in WRITTEN_CORPORA)],
+                         ids=["implied", "instructions", "french", "french-broad", "crimes",
                               "warnings", "attacks", "documents", "scenes", "selfharm", "wrongs", "prevention",
-                              "art", "cruelty", "menace", "french-pending", "french-harms",
-                              "english-written", "french-everyday", "french-harms2", "english-written2",
-                              "french-harms3", "english-written3", "french-harms4",
-                              "english-written4"])
+                              "art", "cruelty", "menace", *(c.flag for c in WRITTEN_CORPORA)])
 def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their_prompts(
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}

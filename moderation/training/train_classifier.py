@@ -166,10 +166,11 @@ class Written:
     after: tuple[str, ...]
     holds: str
 
-    @property
-    def dest(self) -> str:
-        """The flag's name in argparse's namespace."""
-        return self.flag.replace("-", "_")
+
+
+def _given(args: argparse.Namespace, flag: str) -> bool:
+    """Whether the store-true flag `flag` ("english-written4") is set in `args`."""
+    return bool(getattr(args, flag.replace("-", "_")))
 
 
 # In the order their rows are loaded (after the generated corpora). A new folder is one more row here.
@@ -683,10 +684,9 @@ def build_parser() -> argparse.ArgumentParser:
 def written_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> set[str]:
     """The hand-written folders `args` asks for (their flags); a parser error for one given without a flag it
     goes with."""
-    written = {c.flag for c in WRITTEN_CORPORA if getattr(args, c.dest)}
+    written = {c.flag for c in WRITTEN_CORPORA if _given(args, c.flag)}
     for corpus in WRITTEN_CORPORA:
-        if corpus.flag in written and corpus.after and not any(getattr(args, a.replace("-", "_"))
-                                                               for a in corpus.after):
+        if corpus.flag in written and corpus.after and not any(_given(args, a) for a in corpus.after):
             parser.error(f"--{corpus.flag} goes with --{' or --'.join(corpus.after)}")
     return written
 
