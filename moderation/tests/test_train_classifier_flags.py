@@ -31,6 +31,8 @@ def _version(argv: list[str]) -> str:
     ([*ENGLISH_BASE, "--english-written", "--english-written2", "--english-written3"], "ngram-emb-43"),
     ([*ENGLISH_BASE, "--english-written", "--english-written2", "--english-written3", "--english-written4"],
      "ngram-emb-45"),
+    ([*ENGLISH_BASE, "--english-written", "--english-written2", "--english-written3", "--english-written4",
+      "--english-written5"], "ngram-emb-47"),
     (FRENCH_BASE, "ngram-emb-39"),
     ([*FRENCH_BASE, "--french-harms3"], "ngram-emb-41"),
     ([*FRENCH_BASE, "--french-harms3", "--french-harms4"], "ngram-emb-44"),

@@ -39,6 +39,7 @@ from moderation.training.train_classifier import (
     ENGLISH_WRITTEN2_DIR,
     ENGLISH_WRITTEN3_DIR,
     ENGLISH_WRITTEN4_DIR,
+    ENGLISH_WRITTEN5_DIR,
     ENGLISH_WRITTEN_DIR,
     EVERYDAY_FR_DIR,
     HARMS2_FR_DIR,
@@ -534,6 +535,21 @@ def test_the_fourth_english_written_rows_twin_each_forged_document_with_the_same
     assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR, ENGLISH_WRITTEN3_DIR)
     # heldout30.csv and heldout31.csv were written after it (session 29: one of its rows is near one of theirs).
     assert _near_an_evaluation_prompt(rows, later=_WRITTEN_IN_SESSION_29) == []
+
+
+def test_the_fifth_english_written_rows_twin_arson_with_torches_and_nude_drawings_with_plain_line_art() -> None:
+    rows = load_written(ENGLISH_WRITTEN5_DIR)
+    labels = Counter(e.label for e in rows)
+    assert set(labels) == {"benign", "illegal", "violence", "sexual"}
+    assert labels["illegal"] > 80 and labels["violence"] > 25 and labels["sexual"] > 40 and labels["benign"] > 250
+    assert _twinned_share(rows) > 0.9
+    assert not [e.text for e in rows if e.label == "sexual" and _MINOR_EN.search(e.text)]
+    assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR, ENGLISH_WRITTEN3_DIR,
+                                     ENGLISH_WRITTEN4_DIR)
+    # The kinds the artist sets showed `ngram-emb-46` refusing have benign rows here.
+    assert any(e.label == "benign" and "torch relay" in e.text.lower() for e in rows)
+    assert any(e.label == "benign" and "line art" in e.text.lower() for e in rows)
+    assert _near_an_evaluation_prompt(rows) == []
 
 
 def test_the_third_french_harms_rows_twin_each_request_and_add_ordinary_requests_apart_from_evaluation_sets() -> None:

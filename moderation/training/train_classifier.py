@@ -36,7 +36,7 @@ Data, within the licence rules of ../shared/data/README.md:
   `ngram-emb-20`, session 16: more kinds of illegal requests, more twins), and with --warnings-corpus too,
   warnings_corpus.py (`ngram-emb-21`: crimes named to warn, report, teach or exhibit);
 - rows written by hand, English and French, with benign twins (the folders of `WRITTEN_CORPORA`, one flag each,
-  from --french-written, session 14, to --english-written4, session 28; `--help` lists them);
+  from --french-written, session 14, to --english-written5, session 30; `--help` lists them);
 - PartiPrompts (Apache-2.0) as benign;
 - the ESD and UCE artist-style prompt sets (MIT) as benign: the artist policy, not the classifier,
   judges artist styles, so the classifier must not learn that "in the style of" is a risk;
@@ -144,6 +144,7 @@ ENGLISH_WRITTEN_DIR = WRITTEN_DIR.parent / "english_written"
 ENGLISH_WRITTEN2_DIR = WRITTEN_DIR.parent / "english_written2"
 ENGLISH_WRITTEN3_DIR = WRITTEN_DIR.parent / "english_written3"
 ENGLISH_WRITTEN4_DIR = WRITTEN_DIR.parent / "english_written4"
+ENGLISH_WRITTEN5_DIR = WRITTEN_DIR.parent / "english_written5"
 PENDING_DIR = WRITTEN_DIR.parent / "french_pending"
 HARMS_FR_DIR = WRITTEN_DIR.parent / "french_harms"
 EVERYDAY_FR_DIR = WRITTEN_DIR.parent / "french_everyday"
@@ -202,6 +203,9 @@ WRITTEN_CORPORA = (
     Written("english-written4", ENGLISH_WRITTEN4_DIR, "ngram-emb-45", "en", ("english-written2",),
             "forged documents of real issuers twinned with the same objects made lawfully for oneself "
             "(session 28)"),
+    Written("english-written5", ENGLISH_WRITTEN5_DIR, "ngram-emb-47", "en", ("english-written4",),
+            "arson and fire used on people twinned with torches, bonfires and candles; nude drawings twinned with "
+            "plain line art of faces and bodies (session 30)"),
 )
 
 
