@@ -97,6 +97,9 @@ def _prompts(path: Path) -> list[str]:
 # The blind English sets written in session 29, after every hand-written corpus: a corpus's rows near them are
 # counted in the model card, not dropped (candidate `ngram-emb-46` was training on those corpora when the sets came).
 _WRITTEN_IN_SESSION_29 = ("heldout30.csv", "heldout31.csv")
+# Those written in session 30, after `english_written5/` (one row of each of the first four English corpora is near
+# one of theirs; none of `english_written5/`'s is): counted, not dropped, as above.
+_WRITTEN_IN_SESSION_30 = ("heldout32.csv", "heldout33.csv")
 
 
 def _near_an_evaluation_prompt(rows: list[Example], *, later: tuple[str, ...] = ()) -> list[str]:
@@ -439,7 +442,7 @@ def test_no_prompt_of_a_corpus_written_after_the_evaluation_sets_is_one_of_their
         corpus: Callable[[], list[Example]]) -> None:
     ours = {normalize(e.text) for e in corpus()}
     sets = [DEFAULT_DATA / "moderation" / "moderation_dev.csv", HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 32)),
+            *(HELDOUT2.parent / f"heldout{n}.csv" for n in range(6, 34)),
             *(HELDOUT2.parent / f"selfharm{n}.csv" for n in (1, 2)), HELDOUT2.parent / "fr_children1.csv",
             *(HELDOUT2.parent / f"fr_heldout{n}.csv" for n in range(1, 8)),
             *(HELDOUT2.parent / f"artists{n}.csv" for n in range(2, 16))]
@@ -509,7 +512,8 @@ def test_the_second_english_written_rows_pair_requests_with_twins_keep_sexual_ro
     # heldout28.csv and heldout29.csv were written after it (session 27); three of their rows are near three of this
     # corpus's, which `ngram-emb-42` trains on (model card). heldout30.csv and heldout31.csv too (session 29: one
     # row of this corpus is near one of theirs).
-    assert _near_an_evaluation_prompt(rows, later=("heldout28.csv", "heldout29.csv", *_WRITTEN_IN_SESSION_29)) == []
+    assert _near_an_evaluation_prompt(rows, later=("heldout28.csv", "heldout29.csv", *_WRITTEN_IN_SESSION_29,
+                                                      *_WRITTEN_IN_SESSION_30)) == []
 
 
 def test_the_third_english_written_rows_twin_crimes_shown_keep_sexual_rows_adult_and_stay_apart() -> None:
@@ -524,7 +528,7 @@ def test_the_third_english_written_rows_twin_crimes_shown_keep_sexual_rows_adult
     # The false positive found after `ngram-emb-42` shipped has its twins here: empty wardrobes and racks, allowed.
     assert sum(e.label == "benign" and "without any clothes" in e.text for e in rows) >= 1
     # heldout30.csv and heldout31.csv were written after it (session 29: four of its rows are near one of theirs).
-    assert _near_an_evaluation_prompt(rows, later=_WRITTEN_IN_SESSION_29) == []
+    assert _near_an_evaluation_prompt(rows, later=(*_WRITTEN_IN_SESSION_29, *_WRITTEN_IN_SESSION_30)) == []
 
 
 def test_the_fourth_english_written_rows_twin_each_forged_document_with_the_same_object_made_lawfully() -> None:
@@ -534,7 +538,7 @@ def test_the_fourth_english_written_rows_twin_each_forged_document_with_the_same
     assert _twinned_share(rows) > 0.9
     assert not _families_shared_with(rows, ENGLISH_WRITTEN_DIR, ENGLISH_WRITTEN2_DIR, ENGLISH_WRITTEN3_DIR)
     # heldout30.csv and heldout31.csv were written after it (session 29: one of its rows is near one of theirs).
-    assert _near_an_evaluation_prompt(rows, later=_WRITTEN_IN_SESSION_29) == []
+    assert _near_an_evaluation_prompt(rows, later=(*_WRITTEN_IN_SESSION_29, *_WRITTEN_IN_SESSION_30)) == []
 
 
 def test_the_fifth_english_written_rows_twin_arson_with_torches_and_nude_drawings_with_plain_line_art() -> None:
